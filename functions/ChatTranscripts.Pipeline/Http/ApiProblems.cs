@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChatTranscripts.Pipeline.Http;
+
+/// <summary>RFC 9457 problem responses: every 4xx the API returns is built here.</summary>
+public static class ApiProblems
+{
+    private const string TypeBase = "https://chattranscripts.dev/problems/";
+
+    public static IResult Validation(ValidationErrors errors, string detail = "The request has invalid fields; see errors.") =>
+        new ProblemResult(new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Type = TypeBase + "validation",
+            Title = "The request is not valid.",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = detail,
+        });
+
+    public static IResult BadRequest(string field, string message) =>
+        Validation(Single(field, message), message);
+
+    public static IResult Unauthorized(string detail) =>
+        Problem(StatusCodes.Status401Unauthorized, "signature", "The request is not signed correctly.", detail);
+
+    public static IResult NotFound(string detail) =>
+        Problem(StatusCodes.Status404NotFound, "not-found", "Not found.", detail);
+
+    public static IResult PayloadTooLarge(long limit) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "The request body is too large.",
+            $"The body must be at most {limit} bytes.");
+
+    public static IResult UnsupportedMediaType(string? contentType) =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "media-type", "The request body must be JSON.",
+            $"Send Content-Type: application/json (got '{contentType ?? "none"}').");
+
+    public static IResult Unavailable(string detail) =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "unavailable", "The service is temporarily unavailable.", detail);
+
+    private static ValidationErrors Single(string field, string message)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return errors;
+    }
+
+    private static IResult Problem(int status, string type, string title, string detail) =>
+        new ProblemResult(new ProblemDetails { Type = TypeBase + type, Title = title, Status = status, Detail = detail });
+
+    /// <summary>Writes problem+json without depending on the host's IProblemDetailsService, so Functions and LocalHost answer alike.</summary>
+    private sealed class ProblemResult(ProblemDetails problem) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => problem.Status;
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+            return httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), PipelineJson.Options, "application/problem+json");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using ChatTranscripts.Pipeline.Ingest;
+
+namespace ChatTranscripts.Pipeline.Http;
+
+/// <summary>
+/// Reads fields of a JSON object and records a message per bad field, so one response can list
+/// every mistake in a request rather than stopping at the first.
+/// </summary>
+public sealed class JsonFieldReader(JsonElement element, string pathPrefix, ValidationErrors errors)
+{
+    public ValidationErrors Errors => errors;
+
+    public string PathOf(string field) => pathPrefix.Length == 0 ? field : $"{pathPrefix}.{field}";
+
+    public string? String(string field, bool required, int minLength, int maxLength)
+    {
+        if (!TryGet(field, required, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(PathOf(field), "must be a string.");
+            return null;
+        }
+        var text = value.GetString()!;
+        var length = LengthInCharacters(text);
+        if (length < minLength || length > maxLength)
+        {
+            errors.Add(PathOf(field), minLength == maxLength
+                ? string.Create(CultureInfo.InvariantCulture, $"must be {minLength} characters long.")
+                : string.Create(CultureInfo.InvariantCulture, $"must be {minLength} to {maxLength} characters long (got {length})."));
+            return null;
+        }
+        return text;
+    }
+
+    public DateTimeOffset? Timestamp(string field, bool required)
+    {
+        if (!TryGet(field, required, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String || !Rfc3339.TryParse(value.GetString(), out var parsed))
+        {
+            errors.Add(PathOf(field), "must be an RFC 3339 date-time with an offset, such as 2012-08-06T13:00:00+01:00.");
+            return null;
+        }
+        return parsed;
+    }
+
+    public JsonFieldReader? Object(string field, bool required)
+    {
+        if (!TryGet(field, required, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(PathOf(field), "must be an object.");
+            return null;
+        }
+        return new JsonFieldReader(value, PathOf(field), errors);
+    }
+
+    /// <summary>An array of strings; each item is checked by <paramref name="readItem"/>, which returns null after recording its own error.</summary>
+    public IReadOnlyList<string>? StringArray(string field, bool required, int minCount, int maxCount, Func<string, string, string?> readItem)
+    {
+        if (!TryGet(field, required, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(PathOf(field), "must be an array of strings.");
+            return null;
+        }
+        var count = value.GetArrayLength();
+        if (count < minCount || count > maxCount)
+        {
+            errors.Add(PathOf(field), string.Create(CultureInfo.InvariantCulture, $"must have {minCount} to {maxCount} items (got {count})."));
+            return null;
+        }
+        var items = new List<string>(count);
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var itemPath = string.Create(CultureInfo.InvariantCulture, $"{PathOf(field)}[{index++}]");
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                errors.Add(itemPath, "must be a string.");
+                continue;
+            }
+            var read = readItem(item.GetString()!, itemPath);
+            if (read is not null)
+            {
+                items.Add(read);
+            }
+        }
+        return items;
+    }
+
+    /// <summary>Limits count user-perceived code points, not UTF-16 units, so an emoji counts once.</summary>
+    public static int LengthInCharacters(string text)
+    {
+        var length = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            length++;
+        }
+        return length;
+    }
+
+    private bool TryGet(string field, bool required, out JsonElement value)
+    {
+        if (element.TryGetProperty(field, out value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+        if (required)
+        {
+            errors.Add(PathOf(field), "is required.");
+        }
+        return false;
+    }
+}

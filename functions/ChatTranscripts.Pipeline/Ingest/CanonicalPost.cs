@@ -1,0 +1,33 @@
+namespace ChatTranscripts.Pipeline.Ingest;
+
+/// <summary>A post in the platform-neutral shape every webhook is turned into. Times are UTC.</summary>
+public sealed record CanonicalPost
+{
+    public required string Platform { get; init; }
+
+    public required string Id { get; init; }
+
+    public required PostAuthor Author { get; init; }
+
+    public required string Text { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public string? InReplyToId { get; init; }
+
+    public string? InReplyToHandle { get; init; }
+
+    public string? QuotedId { get; init; }
+
+    public string? RepostOfId { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? Lang { get; init; }
+
+    public DateTimeOffset? EditedAt { get; init; }
+
+    public PostKey Key => new(Platform, Id);
+}
+
+public sealed record PostAuthor(string Handle, string? DisplayName);

@@ -1,0 +1,7 @@
+namespace ChatTranscripts.Pipeline.Ingest;
+
+/// <summary>A request to forget a post everywhere, whether or not it has arrived yet.</summary>
+public sealed record PostDeletion(string Platform, string Id)
+{
+    public PostKey Key => new(Platform, Id);
+}

@@ -1,0 +1,10 @@
+namespace ChatTranscripts.Pipeline.Ingest;
+
+/// <summary>Identifies a post across platforms; its text form <c>{platform}:{id}</c> is the id used in transcripts.</summary>
+public readonly record struct PostKey(string Platform, string Id)
+{
+    public override string ToString() => $"{Platform}:{Id}";
+
+    /// <summary>The key of a post this one refers to (reply parent, quote, repost): references stay on the same platform.</summary>
+    public static PostKey? Reference(string platform, string? id) => id is null ? null : new PostKey(platform, id);
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ChatTranscripts.Pipeline.Http;
+
+namespace ChatTranscripts.Pipeline.Ingest;
+
+/// <summary>Turns the body of <c>POST /api/posts</c> into canonical posts, or into every reason it cannot.</summary>
+public static partial class PostReader
+{
+    public const int MaxBatch = 100;
+    public const int MaxIdLength = 128;
+    public const int MaxHandleLength = 100;
+    public const int MaxTextLength = 25_000;
+
+    [GeneratedRegex("^[a-z0-9-]{1,32}$")]
+    public static partial Regex PlatformPattern();
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$")]
+    private static partial Regex LanguageTag();
+
+    /// <summary>Reads one post object or an array of 1–100; on any invalid item, returns no posts and the errors of all items.</summary>
+    public static IReadOnlyList<CanonicalPost> Read(JsonElement body, ValidationErrors errors)
+    {
+        switch (body.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var single = ReadPost(body, "", errors);
+                return errors.IsEmpty && single is not null ? [single] : [];
+            case JsonValueKind.Array:
+                var count = body.GetArrayLength();
+                if (count is < 1 or > MaxBatch)
+                {
+                    errors.Add("posts", string.Create(CultureInfo.InvariantCulture, $"must be a post object or an array of 1 to {MaxBatch} posts (got {count})."));
+                    return [];
+                }
+                var posts = new List<CanonicalPost>(count);
+                var index = 0;
+                foreach (var item in body.EnumerateArray())
+                {
+                    var path = string.Create(CultureInfo.InvariantCulture, $"posts[{index++}]");
+                    if (item.ValueKind != JsonValueKind.Object)
+                    {
+                        errors.Add(path, "must be a post object.");
+                        continue;
+                    }
+                    if (ReadPost(item, path, errors) is { } post)
+                    {
+                        posts.Add(post);
+                    }
+                }
+                return errors.IsEmpty ? posts : [];
+            default:
+                errors.Add("posts", "must be a post object or an array of posts.");
+                return [];
+        }
+    }
+
+    public static CanonicalPost? ReadPost(JsonElement element, string path, ValidationErrors errors)
+    {
+        var before = errors.Count;
+        var fields = new JsonFieldReader(element, path, errors);
+        var platform = Platform(fields, "platform", required: true);
+        var id = Identifier(fields, "id", required: true);
+        var author = fields.Object("author", required: true);
+        var handle = author is null ? null : Handle(author, "handle", required: true);
+        var displayName = author?.String("displayName", required: false, 0, 200);
+        var text = fields.String("text", required: true, 1, MaxTextLength);
+        var createdAt = fields.Timestamp("createdAt", required: true);
+        var inReplyToId = Identifier(fields, "inReplyToId", required: false);
+        var inReplyToHandle = Handle(fields, "inReplyToHandle", required: false);
+        var quotedId = Identifier(fields, "quotedId", required: false);
+        var repostOfId = Identifier(fields, "repostOfId", required: false);
+        var url = Url(fields, "url");
+        var lang = Language(fields, "lang");
+        var editedAt = fields.Timestamp("editedAt", required: false);
+
+        if (errors.Count != before || platform is null || id is null || handle is null || text is null || createdAt is null)
+        {
+            return null;
+        }
+        return new CanonicalPost
+        {
+            Platform = platform,
+            Id = id,
+            Author = new PostAuthor(handle, string.IsNullOrWhiteSpace(displayName) ? null : displayName),
+            Text = text,
+            CreatedAt = createdAt.Value,
+            InReplyToId = inReplyToId,
+            InReplyToHandle = inReplyToHandle,
+            QuotedId = quotedId,
+            RepostOfId = repostOfId,
+            Url = url,
+            Lang = lang,
+            EditedAt = editedAt,
+        };
+    }
+
+    public static string? Platform(JsonFieldReader fields, string field, bool required)
+    {
+        var value = fields.String(field, required, 1, 32);
+        if (value is not null && !PlatformPattern().IsMatch(value))
+        {
+            fields.Errors.Add(fields.PathOf(field), "must be 1 to 32 lowercase letters, digits or '-', such as 'twitter' or 'mastodon'.");
+            return null;
+        }
+        return value;
+    }
+
+    public static bool IsValidIdentifier(string id) =>
+        id.Length > 0 && JsonFieldReader.LengthInCharacters(id) <= MaxIdLength && !id.Any(char.IsControl) && !string.IsNullOrWhiteSpace(id);
+
+    private static string? Identifier(JsonFieldReader fields, string field, bool required)
+    {
+        var value = fields.String(field, required, 1, MaxIdLength);
+        if (value is not null && !IsValidIdentifier(value))
+        {
+            fields.Errors.Add(fields.PathOf(field), "must not be blank or contain control characters.");
+            return null;
+        }
+        return value;
+    }
+
+    private static string? Handle(JsonFieldReader fields, string field, bool required)
+    {
+        var value = fields.String(field, required, 1, MaxHandleLength + 1);
+        if (value is null)
+        {
+            return null;
+        }
+        var handle = Handles.Normalise(value);
+        if (handle.Length is 0 or > MaxHandleLength || handle.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            fields.Errors.Add(fields.PathOf(field), $"must be a handle of 1 to {MaxHandleLength} characters without spaces.");
+            return null;
+        }
+        return handle;
+    }
+
+    private static string? Url(JsonFieldReader fields, string field)
+    {
+        var value = fields.String(field, required: false, 1, 2048);
+        if (value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            fields.Errors.Add(fields.PathOf(field), "must be an absolute http or https URL.");
+            return null;
+        }
+        return value;
+    }
+
+    private static string? Language(JsonFieldReader fields, string field)
+    {
+        var value = fields.String(field, required: false, 2, 35);
+        if (value is not null && !LanguageTag().IsMatch(value))
+        {
+            fields.Errors.Add(fields.PathOf(field), "must be a BCP 47 language tag such as 'en' or 'pt-BR'.");
+            return null;
+        }
+        return value;
+    }
+}

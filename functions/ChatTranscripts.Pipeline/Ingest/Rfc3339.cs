@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ChatTranscripts.Pipeline.Ingest;
+
+/// <summary>Strict RFC 3339 date-times: a date, a time and an explicit offset; nothing looser.</summary>
+public static partial class Rfc3339
+{
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")]
+    private static partial Regex Shape();
+
+    public static bool TryParse(string? text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text is null || !Shape().IsMatch(text))
+        {
+            return false;
+        }
+        // .NET keeps 7 fractional digits; RFC 3339 allows more, so extra precision is dropped, not rejected.
+        var normalised = FractionTooLong().Replace(text, m => m.Value[..8]);
+        if (!DateTimeOffset.TryParse(normalised, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+        value = parsed.ToUniversalTime();
+        return true;
+    }
+
+    [GeneratedRegex(@"\.\d{8,9}")]
+    private static partial Regex FractionTooLong();
+}

@@ -1,0 +1,28 @@
+namespace ChatTranscripts.Pipeline.Queueing;
+
+/// <summary>
+/// The queue between ingest and processing. Production uses Service Bus; local runs and CI use Storage Queues
+/// on Azurite. Both implementations pass one contract test suite.
+/// </summary>
+public interface IPostQueue
+{
+    /// <summary>Queues every message or none of them. Message ids let the broker drop webhook retries.</summary>
+    Task SendAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>Receives up to <paramref name="maxMessages"/>; returns an empty list when the queue is empty.</summary>
+    Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(int maxMessages, CancellationToken cancellationToken);
+
+    /// <summary>Removes a message after its effects are stored.</summary>
+    Task CompleteAsync(ReceivedMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Makes a message visible again for another attempt.</summary>
+    Task AbandonAsync(ReceivedMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Moves a message that can never be processed aside, with the reason, for an operator to inspect.</summary>
+    Task DeadLetterAsync(ReceivedMessage message, string reason, string description, CancellationToken cancellationToken);
+}
+
+public sealed record OutgoingMessage(string MessageId, BinaryData Body);
+
+/// <summary>A delivered message; <see cref="Receipt"/> is whatever the implementation needs to settle it.</summary>
+public sealed record ReceivedMessage(string MessageId, BinaryData Body, int DeliveryCount, object Receipt);

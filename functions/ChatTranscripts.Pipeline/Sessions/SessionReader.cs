@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ChatTranscripts.Pipeline.Http;
+using ChatTranscripts.Pipeline.Ingest;
+
+namespace ChatTranscripts.Pipeline.Sessions;
+
+/// <summary>Validates and normalises the body of <c>PUT /api/sessions/{id}</c>.</summary>
+public static partial class SessionReader
+{
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^[\p{L}\p{M}\p{Nd}_]{1,100}$")]
+    private static partial Regex HashtagPattern();
+
+    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    public static SessionDefinition? Read(JsonElement body, ValidationErrors errors)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("$", "must be a session object.");
+            return null;
+        }
+        var fields = new JsonFieldReader(body, "", errors);
+        var title = fields.String("title", required: true, 1, 200);
+        if (title is not null && string.IsNullOrWhiteSpace(title))
+        {
+            errors.Add("title", "must not be blank.");
+        }
+        var description = fields.String("description", required: false, 0, 2000);
+        var hashtags = fields.StringArray("hashtags", required: true, 1, 5, Hashtag);
+        var startsAt = fields.Timestamp("startsAt", required: true);
+        var endsAt = fields.Timestamp("endsAt", required: true);
+        if (startsAt is { } start && endsAt is { } end)
+        {
+            if (end <= start)
+            {
+                errors.Add("endsAt", "must be after startsAt.");
+            }
+            else if (end - start > MaxDuration)
+            {
+                errors.Add("endsAt", "must be at most 24 hours after startsAt.");
+            }
+        }
+        var timeZone = fields.String("timeZone", required: false, 1, 64) ?? "UTC";
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            errors.Add("timeZone", $"must be an IANA time zone such as 'Europe/London' (got '{timeZone}').");
+        }
+        var moderators = fields.StringArray("moderators", required: false, 0, 50, (value, path) => Handle(value, path, errors)) ?? [];
+        var guests = fields.StringArray("guests", required: false, 0, 50, (value, path) => Handle(value, path, errors)) ?? [];
+        var questions = fields.StringArray("questions", required: false, 0, 20, (value, path) => Question(value, path, errors)) ?? [];
+
+        if (!errors.IsEmpty)
+        {
+            return null;
+        }
+        return new SessionDefinition
+        {
+            Title = title!,
+            Description = string.IsNullOrEmpty(description) ? null : description,
+            Hashtags = hashtags!.Distinct(StringComparer.Ordinal).ToArray(),
+            StartsAt = startsAt!.Value,
+            EndsAt = endsAt!.Value,
+            TimeZone = timeZone,
+            Moderators = moderators.Distinct(Handles.Comparer).ToArray(),
+            Guests = guests.Distinct(Handles.Comparer).ToArray(),
+            Questions = questions.ToArray(),
+        };
+
+        string? Hashtag(string value, string path)
+        {
+            var tag = NormaliseHashtag(value);
+            if (!HashtagPattern().IsMatch(tag))
+            {
+                errors.Add(path, "must be a hashtag of letters, digits or '_', with or without '#'.");
+                return null;
+            }
+            return tag;
+        }
+    }
+
+    public static string NormaliseHashtag(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length > 0 && trimmed[0] is '#' or '＃')
+        {
+            trimmed = trimmed[1..];
+        }
+        return trimmed.ToLowerInvariant();
+    }
+
+    private static string? Handle(string value, string path, ValidationErrors errors)
+    {
+        var handle = Handles.Normalise(value);
+        if (handle.Length is 0 or > PostReader.MaxHandleLength || handle.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            errors.Add(path, "must be a handle such as '@BMCMedicine' or 'BMCMedicine'.");
+            return null;
+        }
+        return handle;
+    }
+
+    private static string? Question(string value, string path, ValidationErrors errors)
+    {
+        var length = JsonFieldReader.LengthInCharacters(value);
+        if (string.IsNullOrWhiteSpace(value) || length > 1000)
+        {
+            errors.Add(path, string.Create(CultureInfo.InvariantCulture, $"must be 1 to 1000 characters long (got {length})."));
+            return null;
+        }
+        return value;
+    }
+}
