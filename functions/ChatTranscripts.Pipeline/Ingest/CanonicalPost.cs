@@ -27,6 +27,7 @@ public sealed record CanonicalPost
 
     public DateTimeOffset? EditedAt { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public PostKey Key => new(Platform, Id);
 }
 

@@ -1,0 +1,20 @@
+using ChatTranscripts.Pipeline.Ingest;
+using ChatTranscripts.Pipeline.Sessions;
+
+namespace ChatTranscripts.LocalHost;
+
+/// <summary>The same routes the Functions app serves, mapped onto the same pipeline endpoints.</summary>
+public static class ApiRoutes
+{
+    public static IEndpointRouteBuilder MapChatTranscriptsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapPut("/sessions/{id}", (HttpRequest request, string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PutAsync(request, id, ct));
+        api.MapGet("/sessions/{id}", (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.GetAsync(id, ct));
+        api.MapGet("/sessions", (SessionsEndpoints sessions, CancellationToken ct) => sessions.ListAsync(ct));
+        api.MapPost("/sessions/{id}/publish", (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PublishAsync(id, ct));
+        api.MapPost("/posts", (HttpRequest request, PostsEndpoints posts, CancellationToken ct) => posts.SubmitAsync(request, ct));
+        api.MapDelete("/posts/{platform}/{**id}", (HttpRequest request, string platform, string id, PostsEndpoints posts, CancellationToken ct) => posts.DeleteAsync(request, platform, id, ct));
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using ChatTranscripts.LocalHost;
+using ChatTranscripts.LocalHost.Background;
+using ChatTranscripts.LocalHost.Demo;
+using ChatTranscripts.Pipeline;
+using Microsoft.Extensions.Configuration.Memory;
+
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+
+// Lowest priority: environment variables (AzureWebJobsStorage, Webhooks__Secret, …) and arguments override these.
+builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+{
+    InitialData = new Dictionary<string, string?>
+    {
+        ["AzureWebJobsStorage"] = DevelopmentStorage.ConnectionString,
+        ["Publishing:Delay"] = "00:00:30",
+    },
+});
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:7071");
+}
+
+// Azurite must be listening before anything touches storage, so it starts first.
+builder.Services.AddHostedService<DevelopmentStorage>();
+builder.Services.AddChatTranscripts(builder.Configuration);
+builder.Services.AddSingleton<ContinuousProcessor>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ContinuousProcessor>());
+builder.Services.AddHostedService<PublishSchedule>();
+
+var app = builder.Build();
+app.MapChatTranscriptsApi();
+app.MapStaticSite();
+await app.StartAsync();
+
+if (demo)
+{
+    await DemoRun.RunAsync(app);
+}
+await app.WaitForShutdownAsync();
+
+/// <summary>Exposed so integration tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,46 @@
+using ChatTranscripts.Pipeline.Publishing;
+
+namespace ChatTranscripts.LocalHost;
+
+/// <summary>
+/// Serves the site container at '/', as Azure's static website does (Azurite has no static-website endpoint):
+/// a folder path serves its index.html, and the blob's Content-Type and Cache-Control pass through.
+/// </summary>
+public static class StaticSiteRoutes
+{
+    public static IEndpointRouteBuilder MapStaticSite(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/{**path}", ["GET", "HEAD"], async (HttpContext context, string? path, StaticSite site, CancellationToken ct) =>
+        {
+            var blobPath = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;
+            var file = await site.ReadAsync(blobPath, ct);
+            if (file is null && !Path.HasExtension(blobPath))
+            {
+                file = await site.ReadAsync(blobPath + "/index.html", ct);
+            }
+            var status = StatusCodes.Status200OK;
+            if (file is null)
+            {
+                file = await site.ReadAsync("404.html", ct);
+                status = StatusCodes.Status404NotFound;
+            }
+            if (file is null)
+            {
+                return Results.NotFound();
+            }
+            context.Response.StatusCode = status;
+            context.Response.ContentType = file.ContentType;
+            context.Response.ContentLength = file.Content.ToMemory().Length;
+            if (file.CacheControl is { } cacheControl)
+            {
+                context.Response.Headers.CacheControl = cacheControl;
+            }
+            if (!HttpMethods.IsHead(context.Request.Method))
+            {
+                await context.Response.Body.WriteAsync(file.Content.ToMemory(), ct);
+            }
+            return Results.Empty;
+        }).ShortCircuit();
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+using ChatTranscripts.Pipeline.Ingest;
+using ChatTranscripts.Pipeline.Processing;
+using ChatTranscripts.Pipeline.Publishing;
+using ChatTranscripts.Pipeline.Queueing;
+using ChatTranscripts.Pipeline.Sessions;
+using ChatTranscripts.Pipeline.Storage;
+using ChatTranscripts.Pipeline.Transcripts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatTranscripts.Pipeline;
+
+public static class ChatTranscriptsServiceCollectionExtensions
+{
+    /// <summary>Registers the whole pipeline; the Functions app and the local host differ only in how they call it.</summary>
+    public static IServiceCollection AddChatTranscripts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
+
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+
+        services.AddSingleton<PipelineTables>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionPostStore>();
+        services.AddSingleton<ReceivedPostStore>();
+        services.AddSingleton<DeletionStore>();
+        services.AddPostQueue(configuration);
+
+        services.AddSingleton<StandardWebhookVerifier>();
+        services.AddSingleton<PostsEndpoints>();
+        services.AddSingleton<SessionsEndpoints>();
+
+        services.AddSingleton<SessionReconciler>();
+        services.AddSingleton<PostProcessor>();
+        services.AddSingleton<IQueueBatchHandler>(sp => sp.GetRequiredService<PostProcessor>());
+
+        services.AddSingleton<TranscriptPageRenderer>();
+        services.AddSingleton<SiteIndexRenderer>();
+        services.AddSingleton<StaticSite>();
+        services.AddSingleton<TranscriptPublisher>();
+        return services;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace ChatTranscripts.Pipeline.Http;
+
+/// <summary>Reads a JSON request body with the contract's limits: JSON content type (415) and at most 1 MiB (413).</summary>
+public static class JsonRequestBody
+{
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The raw bytes (signatures are computed over them), or the problem to answer with.</summary>
+    public static async Task<(byte[]? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+        {
+            return (null, ApiProblems.UnsupportedMediaType(request.ContentType));
+        }
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, ApiProblems.PayloadTooLarge(MaxBytes));
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return (null, ApiProblems.PayloadTooLarge(MaxBytes));
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return (buffer.ToArray(), null);
+    }
+
+    /// <summary>Parses the bytes as JSON; a syntax error is the client's and becomes a 400 naming where it is.</summary>
+    public static (JsonDocument? Document, IResult? Problem) Parse(byte[] body)
+    {
+        try
+        {
+            return (JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 }), null);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
+            return (null, ApiProblems.BadRequest("$", $"The body is not valid JSON{where}."));
+        }
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type)
+        {
+            return false;
+        }
+        var charset = media.Charset.Value;
+        var isJson = type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        return isJson && (charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
+    }
+}

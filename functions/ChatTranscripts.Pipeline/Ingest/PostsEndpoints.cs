@@ -1,0 +1,88 @@
+using ChatTranscripts.Pipeline.Http;
+using ChatTranscripts.Pipeline.Queueing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ChatTranscripts.Pipeline.Ingest;
+
+/// <summary><c>POST /api/posts</c> and <c>DELETE /api/posts/{platform}/{id}</c>: verify, validate, queue, answer 202.</summary>
+public sealed class PostsEndpoints(StandardWebhookVerifier verifier, IPostQueue queue, ILogger<PostsEndpoints> logger)
+{
+    public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (VerifySignature(request, body!) is { } unauthorized)
+        {
+            return unauthorized;
+        }
+        var (document, parseProblem) = JsonRequestBody.Parse(body!);
+        if (parseProblem is not null)
+        {
+            return parseProblem;
+        }
+        using (document)
+        {
+            var errors = new ValidationErrors();
+            var posts = PostReader.Read(document!.RootElement, errors);
+            if (!errors.IsEmpty)
+            {
+                return ApiProblems.Validation(errors, $"{errors.Count} field(s) are invalid; nothing was accepted.");
+            }
+            return await QueueAsync(posts.Select(PipelineMessage.ForPost).ToList(), Results.Accepted(value: new { accepted = posts.Count }), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Accepted whether or not the post has arrived: the tombstone keeps a later arrival deleted. Signed requests are
+    /// verified like posts (over an empty body); in Azure the function key guards this route as well.
+    /// </summary>
+    public async Task<IResult> DeleteAsync(HttpRequest request, string platform, string id, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (!PostReader.PlatformPattern().IsMatch(platform))
+        {
+            errors.Add("platform", "must be 1 to 32 lowercase letters, digits or '-'.");
+        }
+        if (!PostReader.IsValidIdentifier(id))
+        {
+            errors.Add("id", $"must be 1 to {PostReader.MaxIdLength} characters without control characters.");
+        }
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Validation(errors);
+        }
+        if (request.Headers.ContainsKey(StandardWebhookVerifier.SignatureHeader) && VerifySignature(request, []) is { } unauthorized)
+        {
+            return unauthorized;
+        }
+        return await QueueAsync([PipelineMessage.ForDeletion(new PostDeletion(platform, id))], Results.Accepted(), cancellationToken);
+    }
+
+    private IResult? VerifySignature(HttpRequest request, byte[] body)
+    {
+        var failure = verifier.Verify(
+            request.Headers[StandardWebhookVerifier.IdHeader],
+            request.Headers[StandardWebhookVerifier.TimestampHeader],
+            request.Headers[StandardWebhookVerifier.SignatureHeader],
+            body);
+        return failure is null ? null : ApiProblems.Unauthorized(failure);
+    }
+
+    private async Task<IResult> QueueAsync(IReadOnlyList<OutgoingMessage> messages, IResult accepted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.SendAsync(messages, cancellationToken);
+            return accepted;
+        }
+        catch (Exception e) when (InfrastructureFailure.Is(e))
+        {
+            logger.LogError(e, "Could not queue {Count} messages", messages.Count);
+            return ApiProblems.Unavailable("The queue is not reachable right now; nothing was accepted. Retry later.");
+        }
+    }
+}

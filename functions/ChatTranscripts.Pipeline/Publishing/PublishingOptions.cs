@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatTranscripts.Pipeline.Publishing;
+
+public sealed class PublishingOptions
+{
+    public const string Section = "Publishing";
+
+    /// <summary>How long after a session ends it is published, so late replies still make it in.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "Publishing:Delay must be between 00:00:00 and 7.00:00:00.")]
+    public TimeSpan Delay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The static website's base URL (such as https://account.z33.web.core.windows.net); makes transcript URLs absolute.</summary>
+    [Url(ErrorMessage = "Publishing:SiteBaseUrl must be an absolute URL.")]
+    public string? SiteBaseUrl { get; set; }
+
+    /// <summary>The blob container served as the static website.</summary>
+    [Required(ErrorMessage = "Publishing:Container is required.")]
+    [RegularExpression(@"^(\$web|[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9])$", ErrorMessage = "Publishing:Container must be '$web' or a valid container name.")]
+    public string Container { get; set; } = "$web";
+
+    /// <summary>Cache-Control for pages and JSON: short, because transcripts are republished when posts change.</summary>
+    [Required]
+    public string CacheControl { get; set; } = "public, max-age=60";
+}

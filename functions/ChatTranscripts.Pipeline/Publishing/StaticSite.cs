@@ -1,0 +1,51 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using ChatTranscripts.Pipeline.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ChatTranscripts.Pipeline.Publishing;
+
+/// <summary>The blob container served as the static website (<c>$web</c> in Azure).</summary>
+public sealed class StaticSite(StorageAccount account, IOptions<PublishingOptions> options)
+{
+    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(options.Value.Container);
+    private volatile bool _created;
+
+    public async Task UploadAsync(string path, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        await _container.GetBlobClient(path).UploadAsync(
+            BinaryData.FromBytes(content),
+            new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = options.Value.CacheControl },
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Reads a page for the local host, which must serve what Azure's static website would.</summary>
+    public async Task<SiteFile?> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await _container.GetBlobClient(path).DownloadContentAsync(cancellationToken);
+            return new SiteFile(result.Value.Content, result.Value.Details.ContentType, result.Value.Details.CacheControl);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (!_created)
+        {
+            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            _created = true;
+        }
+    }
+}
+
+public sealed record SiteFile(BinaryData Content, string ContentType, string? CacheControl);

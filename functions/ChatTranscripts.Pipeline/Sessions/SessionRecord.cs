@@ -1,0 +1,41 @@
+namespace ChatTranscripts.Pipeline.Sessions;
+
+/// <summary>A registered session with the bookkeeping the processor and the publisher keep on it.</summary>
+public sealed record SessionRecord
+{
+    public required string Id { get; init; }
+
+    public required SessionDefinition Definition { get; init; }
+
+    /// <summary>Changes whenever the definition or the session's stored posts change; the publisher compares it with <see cref="PublishedVersion"/>.</summary>
+    public required string ContentVersion { get; init; }
+
+    public int PostCount { get; init; }
+
+    public string? PublishedVersion { get; init; }
+
+    public string? PublishedHash { get; init; }
+
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    public int PublishedPosts { get; init; }
+
+    public int PublishedParticipants { get; init; }
+
+    /// <summary>A publish after the end is final; one before it is a live snapshot.</summary>
+    public bool HasFinalPublish => PublishedAt is { } at && at >= Definition.EndsAt;
+
+    public SessionStatus StatusAt(DateTimeOffset now) =>
+        now < Definition.StartsAt ? SessionStatus.Scheduled
+        : now < Definition.EndsAt ? SessionStatus.Live
+        : HasFinalPublish ? SessionStatus.Published
+        : SessionStatus.Ended;
+}
+
+public enum SessionStatus
+{
+    Scheduled,
+    Live,
+    Ended,
+    Published,
+}
