@@ -123,7 +123,7 @@ public static partial class PostReader
 
     private static string? Handle(JsonFieldReader fields, string field, bool required)
     {
-        var value = fields.String(field, required, 1, MaxHandleLength + 1);
+        var value = fields.String(field, required, 0, int.MaxValue);
         if (value is null)
         {
             return null;

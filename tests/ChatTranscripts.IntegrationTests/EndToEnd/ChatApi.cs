@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ChatTranscripts.IntegrationTests.EndToEnd;
+
+/// <summary>Speaks the public contract to a <see cref="LocalHostFactory"/>, as organisers, senders and readers do.</summary>
+public sealed class ChatApi(LocalHostFactory host) : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2012, 8, 6, 12, 0, 0, TimeSpan.Zero);
+
+    public HttpClient Client { get; } = host.CreateClient();
+
+    public LocalHostFactory Host => host;
+
+    public static JsonObject Session(string hashtag = "#bmcmed") => new()
+    {
+        ["title"] = "Social media in healthcare",
+        ["hashtags"] = new JsonArray(hashtag),
+        ["startsAt"] = "2012-08-06T13:00:00+01:00",
+        ["endsAt"] = "2012-08-06T14:00:00+01:00",
+        ["timeZone"] = "Europe/London",
+        ["moderators"] = new JsonArray("BMCMedicine"),
+        ["questions"] = new JsonArray("How have you seen social media used?"),
+    };
+
+    public static JsonObject Post(string id, string text, int minute = 10, string handle = "someone", string? replyTo = null) => new()
+    {
+        ["platform"] = "twitter",
+        ["id"] = id,
+        ["author"] = new JsonObject { ["handle"] = handle },
+        ["text"] = text,
+        ["createdAt"] = Start.AddMinutes(minute).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+        ["inReplyToId"] = replyTo,
+    };
+
+    public async Task PutSessionAsync(string id, JsonObject session)
+    {
+        using var response = await Client.PutAsJsonAsync($"/api/sessions/{id}", session);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task PostAsync(params JsonObject[] posts)
+    {
+        var json = posts.Length == 1 ? posts[0].ToJsonString() : new JsonArray(posts.Select(p => (JsonNode)p.DeepClone()).ToArray()).ToJsonString();
+        using var response = await host.SendSignedAsync(Client, HttpMethod.Post, "/api/posts", json);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task DeleteAsync(string platform, string id)
+    {
+        using var response = await host.SendSignedAsync(Client, HttpMethod.Delete, $"/api/posts/{platform}/{Uri.EscapeDataString(id)}", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    public Task ProcessedAsync() => host.WaitUntilProcessedAsync(TestContext.Current.CancellationToken);
+
+    public async Task<JsonDocument> PublishAsync(string sessionId)
+    {
+        await ProcessedAsync();
+        using var response = await Client.PostAsync(new Uri($"/api/sessions/{sessionId}/publish", UriKind.Relative), null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        return JsonDocument.Parse(await Client.GetStringAsync(new Uri($"/{sessionId}/transcript.json", UriKind.Relative)));
+    }
+
+    public async Task<JsonElement> SessionAsync(string sessionId) =>
+        JsonDocument.Parse(await Client.GetStringAsync(new Uri($"/api/sessions/{sessionId}", UriKind.Relative))).RootElement;
+
+    public static string[] PostIds(JsonDocument transcript) =>
+        transcript.RootElement.GetProperty("posts").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToArray();
+
+    public void Dispose() => Client.Dispose();
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using ChatTranscripts.Pipeline.Ingest;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatTranscripts.Pipeline.Tests.Ingest;
+
+public sealed class StandardWebhookVerifierTests
+{
+    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void The_specifications_known_answer_vector_verifies()
+    {
+        var vectors = SharedConformance.Require("standard-webhooks", "known-answer-vectors.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(vectors));
+        foreach (var vector in document.RootElement.GetProperty("sign").EnumerateArray())
+        {
+            var timestamp = vector.GetProperty("timestamp").GetInt64();
+            var verifier = Verifier(vector.GetProperty("secret").GetString()!, DateTimeOffset.FromUnixTimeSeconds(timestamp).AddSeconds(30));
+            var body = Encoding.UTF8.GetBytes(vector.GetProperty("payload").GetString()!);
+
+            var failure = verifier.Verify(
+                vector.GetProperty("msg_id").GetString(),
+                timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                vector.GetProperty("expected_webhook_signature").GetString(),
+                body);
+
+            Assert.Null(failure);
+        }
+    }
+
+    [Fact]
+    public void A_valid_signature_among_others_in_the_header_is_enough()
+    {
+        var body = "{\"text\":\"hello\"}"u8.ToArray();
+        var headers = StandardWebhookSigner.Headers(Secret, "msg_1", Now, body).ToDictionary(h => h.Key, h => h.Value);
+        var signatures = $"v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= {headers["webhook-signature"]} v2,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
+
+        Assert.Null(Verifier(Secret, Now).Verify("msg_1", headers["webhook-timestamp"], signatures, body));
+    }
+
+    [Fact]
+    public void A_changed_body_id_or_secret_fails()
+    {
+        var body = "{\"text\":\"hello\"}"u8.ToArray();
+        var headers = StandardWebhookSigner.Headers(Secret, "msg_1", Now, body).ToDictionary(h => h.Key, h => h.Value);
+        var verifier = Verifier(Secret, Now);
+
+        Assert.NotNull(verifier.Verify("msg_1", headers["webhook-timestamp"], headers["webhook-signature"], "{\"text\":\"hellO\"}"u8));
+        Assert.NotNull(verifier.Verify("msg_2", headers["webhook-timestamp"], headers["webhook-signature"], body));
+        Assert.NotNull(Verifier("whsec_" + Convert.ToBase64String(new byte[24]), Now).Verify("msg_1", headers["webhook-timestamp"], headers["webhook-signature"], body));
+    }
+
+    [Theory]
+    [InlineData(-301, false)]
+    [InlineData(-299, true)]
+    [InlineData(299, true)]
+    [InlineData(301, false)]
+    public void Timestamps_must_be_within_five_minutes_either_way(int offsetSeconds, bool valid)
+    {
+        var body = "{}"u8.ToArray();
+        var headers = StandardWebhookSigner.Headers(Secret, "msg_1", Now.AddSeconds(offsetSeconds), body).ToDictionary(h => h.Key, h => h.Value);
+
+        var failure = Verifier(Secret, Now).Verify("msg_1", headers["webhook-timestamp"], headers["webhook-signature"], body);
+
+        Assert.Equal(valid, failure is null);
+    }
+
+    [Theory]
+    [InlineData(null, "1764072000", "v1,abc")]
+    [InlineData("msg_1", null, "v1,abc")]
+    [InlineData("msg_1", "1764072000", null)]
+    [InlineData("msg_1", "not-a-number", "v1,abc")]
+    [InlineData("msg_1", "1764072000", "v1,not base64!")]
+    [InlineData("msg_1", "1764072000", "v1")]
+    public void Missing_or_malformed_headers_fail_with_a_reason(string? id, string? timestamp, string? signature)
+    {
+        Assert.NotNull(Verifier(Secret, Now).Verify(id, timestamp, signature, "{}"u8));
+    }
+
+    [Fact]
+    public void Without_a_secret_nothing_is_checked()
+    {
+        var verifier = new StandardWebhookVerifier(Options.Create(new WebhookOptions()), new FakeTimeProvider(Now));
+
+        Assert.False(verifier.IsEnabled);
+        Assert.Null(verifier.Verify(null, null, null, "{}"u8));
+    }
+
+    [Theory]
+    [InlineData("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", true)]
+    [InlineData("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", true)]
+    [InlineData("whsec_", false)]
+    [InlineData("whsec_not*base64", false)]
+    public void Secrets_are_base64_with_an_optional_prefix(string secret, bool valid)
+    {
+        Assert.Equal(valid, StandardWebhookVerifier.IsValidSecret(secret));
+    }
+
+    private static StandardWebhookVerifier Verifier(string secret, DateTimeOffset now) =>
+        new(Options.Create(new WebhookOptions { Secret = secret }), new FakeTimeProvider(now));
+}
