@@ -1,0 +1,34 @@
+using ChatTranscripts.Pipeline;
+using ChatTranscripts.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatTranscripts.IntegrationTests;
+
+/// <summary>The pipeline's services as the Functions app registers them, on the shared Azurite with names of their own.</summary>
+public static class PipelineServices
+{
+    public static ServiceProvider Create(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var prefix = azurite.UniquePrefix();
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = prefix,
+            ["Queue:Name"] = "posts" + prefix.ToLowerInvariant(),
+            ["Publishing:Container"] = "web" + prefix.ToLowerInvariant(),
+            ["Publishing:Delay"] = "00:00:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddRouting();
+        services.AddChatTranscripts(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}
