@@ -1,5 +1,6 @@
 using ChatTranscripts.Pipeline;
 using ChatTranscripts.Pipeline.Ingest;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

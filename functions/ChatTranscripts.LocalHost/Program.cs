@@ -38,6 +38,3 @@ if (demo)
     await DemoRun.RunAsync(app);
 }
 await app.WaitForShutdownAsync();
-
-/// <summary>Exposed so integration tests can host the app with WebApplicationFactory.</summary>
-public partial class Program;

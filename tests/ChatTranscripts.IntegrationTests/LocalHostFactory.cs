@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using ChatTranscripts.LocalHost;
 using ChatTranscripts.LocalHost.Background;
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Testing;
@@ -12,9 +13,9 @@ namespace ChatTranscripts.IntegrationTests;
 
 /// <summary>
 /// The local host in memory, on the shared Azurite, with its own tables and site container so tests don't see
-/// each other's data. Requests are signed with <see cref="Secret"/> as a webhook sender would.
+/// each other's data. (Any public type of the local host's assembly names its entry point; the Functions app has a Program too.) Requests are signed with <see cref="Secret"/> as a webhook sender would.
 /// </summary>
-public sealed class LocalHostFactory(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class LocalHostFactory(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<DevelopmentStorage>
 {
     public const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 

@@ -1,6 +1,4 @@
 using ChatTranscripts.LocalHost.Background;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace ChatTranscripts.LocalHost.Demo;
 
@@ -23,7 +21,7 @@ public static class DemoRun
 
     private static Uri LoopbackAddress(WebApplication app)
     {
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Urls.First();
         var uri = new UriBuilder(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal));
         if (uri.Host is "0.0.0.0" or "[::]")
         {
