@@ -27,8 +27,13 @@ builder.Services.AddChatTranscripts(builder.Configuration);
 builder.Services.AddSingleton<ContinuousProcessor>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ContinuousProcessor>());
 builder.Services.AddHostedService<PublishSchedule>();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Detail ??= $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} is not a route of this API (see api.md).");
 
 var app = builder.Build();
+// Unknown routes and wrong methods answer problem+json too, like every other 4xx.
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.MapChatTranscriptsApi();
 app.MapStaticSite();
 await app.StartAsync();

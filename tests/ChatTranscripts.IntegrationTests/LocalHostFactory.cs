@@ -36,6 +36,7 @@ public sealed class LocalHostFactory(AzuriteFixture azurite, IReadOnlyDictionary
                 ["Publishing:Delay"] = "00:00:00",
                 ["Webhooks:Secret"] = Secret,
                 ["LocalHost:PublishInterval"] = "00:00:01",
+                ["Logging:LogLevel:Default"] = "Warning",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {

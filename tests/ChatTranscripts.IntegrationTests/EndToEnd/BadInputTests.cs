@@ -90,7 +90,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Invalid_utf8_is_a_400()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions/bad-bytes")
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/sessions/bad-bytes")
         {
             Content = new ByteArrayContent([0x7B, 0x22, 0x74, 0xFF, 0xFE, 0x22, 0x3A, 0x31, 0x7D]),
         };
@@ -123,6 +123,16 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await ProblemAsync(get, HttpStatusCode.NotFound);
         await ProblemAsync(publish, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Wrong_methods_and_unknown_api_routes_answer_problem_json()
+    {
+        using var wrongMethod = await _api.Client.PostAsync(new Uri("/api/sessions", UriKind.Relative), null);
+        using var unknown = await _api.Client.GetAsync(new Uri("/api/nothing-here", UriKind.Relative));
+
+        await ProblemAsync(wrongMethod, HttpStatusCode.MethodNotAllowed);
+        await ProblemAsync(unknown, HttpStatusCode.NotFound);
     }
 
     [Fact]
