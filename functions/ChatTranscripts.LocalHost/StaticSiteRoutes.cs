@@ -1,3 +1,4 @@
+using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Publishing;
 
 namespace ChatTranscripts.LocalHost;
@@ -26,7 +27,7 @@ public static class StaticSiteRoutes
             }
             if (file is null)
             {
-                return Results.NotFound();
+                return ApiProblems.NotFound($"Nothing is published at /{path}.");
             }
             context.Response.StatusCode = status;
             context.Response.ContentType = file.ContentType;
