@@ -1,0 +1,89 @@
+namespace ChatTranscripts.Pipeline.Tagging;
+
+/// <summary>
+/// Hashtags, mentions and URLs of a post, each in order of appearance, as X's twitter-text extractors return them
+/// (extractHashtags, extractMentionedScreenNames, extractUrls), so that session membership matches what X shows.
+/// </summary>
+public static class EntityExtractor
+{
+    public static ExtractedEntities Extract(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var urls = UrlScanner.Scan(text);
+        return new ExtractedEntities(Hashtags(text, urls), Values(MentionScanner.Scan(text)), Values(urls));
+    }
+
+    /// <summary>Without the '#' or '＃', in their original case.</summary>
+    public static IReadOnlyList<string> ExtractHashtags(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Hashtags(text, urls: null);
+    }
+
+    /// <summary>Screen names without the '@' or '＠'; mentions of lists ("@user/list") are left out.</summary>
+    public static IReadOnlyList<string> ExtractMentions(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Values(MentionScanner.Scan(text));
+    }
+
+    /// <summary>As written, with or without a scheme.</summary>
+    public static IReadOnlyList<string> ExtractUrls(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Values(UrlScanner.Scan(text));
+    }
+
+    /// <summary>A hash sign inside a URL ("http://x.com/#top") starts no hashtag.</summary>
+    private static IReadOnlyList<string> Hashtags(string text, List<TextEntity>? urls)
+    {
+        var hashtags = HashtagScanner.Scan(text);
+        if (hashtags.Count == 0)
+        {
+            return [];
+        }
+        urls ??= UrlScanner.Scan(text);
+        return urls.Count == 0 ? Values(hashtags) : Values(OutsideUrls(hashtags, urls));
+    }
+
+    /// <summary>
+    /// twitter-text's overlap rule: in order of start, an entity that starts before the previous kept one ends is dropped,
+    /// so a hashtag inside a URL goes, and so does a URL that starts inside a hashtag (which keeps the hashtag).
+    /// </summary>
+    private static List<TextEntity> OutsideUrls(List<TextEntity> hashtags, List<TextEntity> urls)
+    {
+        var kept = new List<TextEntity>(hashtags.Count);
+        var keptEnd = 0;
+        var url = 0;
+        foreach (var hashtag in hashtags)
+        {
+            for (; url < urls.Count && urls[url].Start < hashtag.Start; url++)
+            {
+                if (urls[url].Start >= keptEnd)
+                {
+                    keptEnd = urls[url].End;
+                }
+            }
+            if (hashtag.Start >= keptEnd)
+            {
+                kept.Add(hashtag);
+                keptEnd = hashtag.End;
+            }
+        }
+        return kept;
+    }
+
+    private static IReadOnlyList<string> Values(List<TextEntity> entities)
+    {
+        if (entities.Count == 0)
+        {
+            return [];
+        }
+        var values = new string[entities.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = entities[i].Value;
+        }
+        return values;
+    }
+}

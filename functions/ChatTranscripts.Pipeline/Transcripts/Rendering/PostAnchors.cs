@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
+
+/// <summary>
+/// Permalink anchors <c>post-{platform}-{platformId}</c>, limited to <c>[A-Za-z0-9_-]</c> so they survive any URL or
+/// CSS selector. Sanitising can make two ids equal (<c>a:b</c> and <c>a_b</c>); later posts then get a numeric suffix,
+/// so anchors stay unique and, being assigned in post order, stable.
+/// </summary>
+internal static class PostAnchors
+{
+    public static Dictionary<string, string> Assign(IEnumerable<TranscriptPost> postsInOrder)
+    {
+        var anchors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var post in postsInOrder)
+        {
+            if (anchors.ContainsKey(post.Id))
+            {
+                continue;
+            }
+            var anchor = $"post-{Sanitise(post.Platform)}-{Sanitise(post.PlatformId)}";
+            var unique = anchor;
+            for (var n = 2; !taken.Add(unique); n++)
+            {
+                unique = $"{anchor}-{n}";
+            }
+            anchors[post.Id] = unique;
+        }
+        return anchors;
+    }
+
+    public static string Sanitise(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_');
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using Fluid;
+using Microsoft.Extensions.FileProviders;
+
+namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
+
+/// <summary>
+/// The Liquid templates embedded in this assembly, parsed once, with options that expose only the view-model types.
+/// Rendering is thread-safe: templates and options are read-only after construction and each render gets its own context.
+/// </summary>
+internal sealed class TemplateLibrary
+{
+    private const string ResourcePrefix = "ChatTranscripts.Pipeline.Transcripts.Templates";
+    private const string Extension = ".liquid";
+
+    private static readonly Assembly Assembly = typeof(TemplateLibrary).Assembly;
+
+    private readonly TemplateOptions _options;
+    private readonly Dictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
+
+    public TemplateLibrary(params Type[] modelTypes)
+    {
+        var files = new EmbeddedFileProvider(Assembly, ResourcePrefix);
+        _options = new TemplateOptions { FileProvider = files };
+        _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        foreach (var type in modelTypes)
+        {
+            _options.MemberAccessStrategy.Register(type);
+        }
+
+        var parser = new FluidParser();
+        foreach (var resource in Assembly.GetManifestResourceNames().Where(IsTemplate))
+        {
+            var fileName = resource[(ResourcePrefix.Length + 1)..];
+            var template = Parse(parser, fileName, Read(resource));
+            _templates[fileName[..^Extension.Length]] = template;
+            // Partials reached through {% render %} come from this cache, so they too are parsed only here.
+            _options.TemplateCache?.SetTemplate(fileName, files.GetFileInfo(fileName).LastModified, template);
+        }
+    }
+
+    /// <summary>Renders a page template with its model as <c>page</c>, HTML-encoding every value it outputs.</summary>
+    public string Render(string templateName, object model)
+    {
+        if (!_templates.TryGetValue(templateName, out var template))
+        {
+            throw new InvalidOperationException($"No embedded template '{templateName}{Extension}'.");
+        }
+        var context = new TemplateContext(_options);
+        context.SetValue("page", model);
+        return template.Render(context, HtmlEncoder.Default);
+    }
+
+    private static bool IsTemplate(string resource) =>
+        resource.StartsWith(ResourcePrefix + ".", StringComparison.Ordinal)
+        && resource.EndsWith(Extension, StringComparison.Ordinal);
+
+    private static string Read(string resource)
+    {
+        using var stream = Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded template {resource} could not be opened.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static IFluidTemplate Parse(FluidParser parser, string fileName, string source) =>
+        parser.TryParse(source, out var template, out var error)
+            ? template
+            : throw new InvalidOperationException($"Template {fileName} does not parse: {error}");
+}
