@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Fluid;
 using Microsoft.Extensions.FileProviders;
 
@@ -15,6 +16,9 @@ internal sealed class TemplateLibrary
     private const string Extension = ".liquid";
 
     private static readonly Assembly Assembly = typeof(TemplateLibrary).Assembly;
+
+    /// <summary>Escapes what HTML needs escaped but leaves letters of every script as UTF-8, so non-Latin chats stay small.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly TemplateOptions _options;
     private readonly Dictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
@@ -49,7 +53,7 @@ internal sealed class TemplateLibrary
         }
         var context = new TemplateContext(_options);
         context.SetValue("page", model);
-        return template.Render(context, HtmlEncoder.Default);
+        return template.Render(context, Encoder);
     }
 
     private static bool IsTemplate(string resource) =>
