@@ -1,29 +1,45 @@
+using System.Runtime.CompilerServices;
+
 namespace ChatTranscripts.Pipeline.Tests;
 
 /// <summary>
-/// Finds the other projects' conformance data in ../shared beside the repository. Tests skip when it is absent,
-/// except on CI (CI=true), where it must be there.
+/// Finds the other projects' conformance data in ../shared/conformance beside the repository. Tests skip when it
+/// is absent, except on CI (CI=true), where it must be there.
 /// </summary>
 internal static class SharedConformance
 {
-    public static string Require(params string[] relativePath)
+    private static readonly Lazy<string?> Root = new(() => Locate(AppContext.BaseDirectory) ?? Locate(SourceDirectory()));
+
+    /// <summary>The path of a conformance file, or null when the folder is not beside this checkout.</summary>
+    public static string? Find(params string[] relativePath)
     {
-        var folder = Folder();
-        if (folder is null)
+        if (Root.Value is not { } root)
         {
-            var message = "The conformance data in ../shared/conformance is not beside this checkout.";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail(message + " CI requires it.");
-            }
-            Assert.Skip(message + " Clone the project with shared/ beside it to run this test.");
+            return null;
         }
-        return Path.Combine([folder, .. relativePath]);
+        var path = Path.Combine([root, .. relativePath]);
+        return File.Exists(path) ? path : null;
     }
 
-    private static string? Folder()
+    /// <summary>The path of a conformance file; skips the calling test (fails it on CI) when the file is absent.</summary>
+    public static string Require(params string[] relativePath)
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        if (Find(relativePath) is { } path)
+        {
+            return path;
+        }
+        var message = $"{Path.Combine(relativePath)} is not in ../shared/conformance beside this checkout.";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(message + " CI requires it.");
+        }
+        Assert.Skip(message + " Clone the project with shared/ beside it to run this test.");
+        return "";
+    }
+
+    private static string? Locate(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
             {
@@ -33,4 +49,8 @@ internal static class SharedConformance
         }
         return null;
     }
+
+    /// <summary>Builds with --artifacts-path put the test assembly outside the checkout; the folder this file was compiled from is still inside it.</summary>
+    private static string SourceDirectory([CallerFilePath] string sourceFile = "") =>
+        Path.GetDirectoryName(sourceFile) ?? AppContext.BaseDirectory;
 }

@@ -45,6 +45,8 @@ internal static class UrlScanner
     {
         for (var position = searchFrom; position < text.Length; position++)
         {
+            // twitter-text's pattern tries "a character that may precede a URL" before "the start of the text", so at
+            // position 0 a URL after the first character wins over one at the very start ("éxample.com" yields "xample.com").
             var before = text[position];
             if (!UrlCharacters.IsInvalidBeforeUrl(before) && TryMatchAt(text, position + 1, before) is { } afterCharacter)
             {

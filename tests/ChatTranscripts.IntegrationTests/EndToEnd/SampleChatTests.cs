@@ -16,7 +16,7 @@ namespace ChatTranscripts.IntegrationTests.EndToEnd;
 public sealed partial class SampleChatTests(AzuriteFixture azurite)
 {
     private static readonly DemoChat Chat = DemoChat.Load();
-    private static readonly DateTimeOffset WindowStart = DateTimeOffset.Parse("2012-08-06T12:45:00Z", CultureInfo.InvariantCulture);
+    private static readonly DateTimeOffset WindowStart = DateTimeOffset.Parse("2012-08-06T11:45:00Z", CultureInfo.InvariantCulture);
     private static readonly DateTimeOffset WindowEnd = DateTimeOffset.Parse("2012-08-06T14:00:00Z", CultureInfo.InvariantCulture);
 
     [Fact]

@@ -8,15 +8,17 @@ namespace ChatTranscripts.Pipeline.Tests.Tagging;
 /// </summary>
 internal static class TwitterTextConformanceSuite
 {
-    public static readonly string[] ExtractFile = ["twitter-text", "extract.yml"];
-
     private const string Missing = "(extract.yml not found)";
+
+    private static readonly string[] ExtractPath = ["twitter-text", "extract.yml"];
+
+    private static readonly Lazy<string?> ExtractFile = new(() => SharedConformance.Find(ExtractPath));
 
     private static readonly Lazy<YamlMappingNode?> Tests = new(Load);
 
     /// <summary>
     /// One row per case: description, text, expected. When the suite is absent, a single row that the test turns into
-    /// a skip (or, on CI, a failure) through <see cref="SharedConformance.Require"/>.
+    /// a skip (or, on CI, a failure) through <see cref="RequireExtractFile"/>.
     /// </summary>
     public static TheoryData<string, string, string[]> Cases(string section)
     {
@@ -28,7 +30,7 @@ internal static class TwitterTextConformanceSuite
         }
         if (!tests.Children.TryGetValue(new YamlScalarNode(section), out var cases) || cases is not YamlSequenceNode sequence)
         {
-            throw new InvalidDataException($"extract.yml has no section \"{section}\".");
+            throw new InvalidDataException($"{ExtractFile.Value} has no section \"{section}\".");
         }
         foreach (var item in sequence.Cast<YamlMappingNode>())
         {
@@ -36,6 +38,9 @@ internal static class TwitterTextConformanceSuite
         }
         return data;
     }
+
+    /// <summary>Skips the calling test when the suite is absent, except on CI (CI=true), where it must be there.</summary>
+    public static void RequireExtractFile() => SharedConformance.Require(ExtractPath);
 
     private static string Scalar(YamlMappingNode item, string key) =>
         ((YamlScalarNode)item.Children[new YamlScalarNode(key)]).Value ?? "";
@@ -45,7 +50,7 @@ internal static class TwitterTextConformanceSuite
 
     private static YamlMappingNode? Load()
     {
-        if (Locate() is not { } path)
+        if (ExtractFile.Value is not { } path)
         {
             return null;
         }
@@ -55,19 +60,5 @@ internal static class TwitterTextConformanceSuite
             yaml.Load(reader);
         }
         return (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode).Children[new YamlScalarNode("tests")];
-    }
-
-    /// <summary>The same place <see cref="SharedConformance"/> looks: ../shared/conformance beside the folder that holds Serverless.sln.</summary>
-    private static string? Locate()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-            {
-                var path = Path.Combine([directory.FullName, "..", "shared", "conformance", .. ExtractFile]);
-                return File.Exists(path) ? path : null;
-            }
-        }
-        return null;
     }
 }

@@ -35,8 +35,7 @@ public sealed class TwitterTextConformanceTests
 
     private static void AssertExtracts(string description, string[] expected, Func<string, IReadOnlyList<string>> extract, string text)
     {
-        var suite = SharedConformance.Require(TwitterTextConformanceSuite.ExtractFile);
-        Assert.True(File.Exists(suite), $"{suite} is missing from the conformance data.");
+        TwitterTextConformanceSuite.RequireExtractFile();
         var actual = extract(text);
         Assert.True(
             expected.SequenceEqual(actual),
