@@ -48,6 +48,20 @@ public sealed partial class SampleChatTests(AzuriteFixture azurite)
             Assert.Equal(JsonValueKind.Array, post.GetProperty("hashtags").ValueKind);
         }
 
+        // The sample's marked cases, by id: the edit shows its corrected text, the deletion, the retweet and the
+        // posts outside the window are absent, and the chain sent in reverse order hangs under its answer.
+        var byId = posts.ToDictionary(p => p.GetProperty("id").GetString()!);
+        Assert.StartsWith("A1: Our son's diabetes team", byId["twitter:232450029423235328"].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.String, byId["twitter:232450029423235328"].GetProperty("editedAt").ValueKind);
+        Assert.DoesNotContain("twitter:232450238634957056", byId.Keys);
+        Assert.DoesNotContain("twitter:232454184202698752", byId.Keys);
+        Assert.DoesNotContain("twitter:232136432050619136", byId.Keys);
+        Assert.DoesNotContain("twitter:232758249230146304", byId.Keys);
+        Assert.All(
+            ["twitter:232448018475450176", "twitter:232448183459169792", "twitter:232448351133602816", "twitter:232448498905273344"],
+            id => Assert.Equal("twitter:232447868552309760", byId[id].GetProperty("threadRootId").GetString()));
+        Assert.Equal("bluesky:did:plc:7k3nq2xw5vdhm4ezjl6oa2yr/3aamztxoxks22", byId["bluesky:did:plc:7k3nq2xw5vdhm4ezjl6oa2yr/3aamztxoxks22"].GetProperty("threadRootId").GetString());
+
         var order = posts.Select(p => (p.GetProperty("createdAt").GetString(), p.GetProperty("id").GetString())).ToList();
         Assert.Equal(order.OrderBy(o => o.Item1, StringComparer.Ordinal).ThenBy(o => o.Item2, StringComparer.Ordinal), order);
 
