@@ -46,7 +46,8 @@ public sealed class StorageQueuePostQueue : IPostQueue
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, messages.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = SendConcurrency, CancellationToken = cancellationToken },
-                async (index, ct) => sent[index] = (await _queue.SendMessageAsync(await WrapAsync(messages[index], ct), cancellationToken: ct)).Value);
+                // The caller's token, not the loop's: a send already on the wire finishes and leaves its receipt, so it can be taken back.
+                async (index, _) => sent[index] = (await _queue.SendMessageAsync(await WrapAsync(messages[index], cancellationToken), cancellationToken: cancellationToken)).Value);
         }
         catch (Exception) when (sent.Any(r => r is not null))
         {
@@ -152,7 +153,7 @@ public sealed class StorageQueuePostQueue : IPostQueue
     }
 
     /// <summary>The stored form of a message: its id, its body (inline or in a blob) and, in the poison queue, why it is there.</summary>
-    internal sealed record Envelope(string MessageId, string? Body, string? BodyBlob = null, string? Reason = null, string? Description = null)
+    public sealed record Envelope(string MessageId, string? Body, string? BodyBlob = null, string? Reason = null, string? Description = null)
     {
         public static Envelope? Read(BinaryData data)
         {

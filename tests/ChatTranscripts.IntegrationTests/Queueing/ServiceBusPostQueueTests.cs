@@ -1,0 +1,116 @@
+using Azure.Messaging.ServiceBus;
+using ChatTranscripts.Pipeline.Queueing;
+
+namespace ChatTranscripts.IntegrationTests.Queueing;
+
+/// <summary>
+/// The Service Bus adapter without a broker (its emulator needs Docker): the SDK's model factory and its virtual
+/// client methods stand in for the namespace, as the SDK intends for tests.
+/// </summary>
+public sealed class ServiceBusPostQueueTests
+{
+    [Fact]
+    public async Task Messages_that_fit_go_out_in_one_batch_with_their_ids_and_content_type()
+    {
+        var sender = new RecordingSender(batchCapacity: 100);
+        var queue = new ServiceBusPostQueue(sender, new RecordingReceiver());
+
+        await queue.SendAsync([Message("twitter:1"), Message("twitter:2")], CancellationToken.None);
+
+        var batch = Assert.Single(sender.Sent);
+        Assert.Equal(["twitter:1", "twitter:2"], batch.Select(m => m.MessageId));
+        Assert.All(batch, m => Assert.Equal("application/json", m.ContentType));
+    }
+
+    [Fact]
+    public async Task Messages_that_do_not_fit_one_batch_go_out_in_several()
+    {
+        var sender = new RecordingSender(batchCapacity: 2);
+        var queue = new ServiceBusPostQueue(sender, new RecordingReceiver());
+
+        await queue.SendAsync([Message("a"), Message("b"), Message("c"), Message("d"), Message("e")], CancellationToken.None);
+
+        Assert.Equal([2, 2, 1], sender.Sent.Select(b => b.Count));
+        Assert.Equal(["a", "b", "c", "d", "e"], sender.Sent.SelectMany(b => b).Select(m => m.MessageId));
+    }
+
+    [Fact]
+    public async Task Received_messages_are_settled_on_the_receiver()
+    {
+        var delivered = ServiceBusModelFactory.ServiceBusReceivedMessage(body: BinaryData.FromString("{}"), messageId: "twitter:9", deliveryCount: 3);
+        var receiver = new RecordingReceiver(delivered);
+        var queue = new ServiceBusPostQueue(new RecordingSender(10), receiver);
+
+        var received = Assert.Single(await queue.ReceiveAsync(32, CancellationToken.None));
+        await queue.CompleteAsync(received, CancellationToken.None);
+        await queue.AbandonAsync(received, CancellationToken.None);
+        await queue.DeadLetterAsync(received, "Unprocessable", "not a post", CancellationToken.None);
+
+        Assert.Equal("twitter:9", received.MessageId);
+        Assert.Equal(3, received.DeliveryCount);
+        Assert.Equal(["complete twitter:9", "abandon twitter:9", "dead-letter twitter:9 Unprocessable: not a post"], receiver.Settled);
+    }
+
+    [Fact]
+    public void Long_message_ids_are_hashed_to_fit_the_brokers_limit_deterministically()
+    {
+        var id = new string('x', 128);
+
+        var first = MessageIds.For("bluesky", id, "1764072000000");
+        var second = MessageIds.For("bluesky", id, "1764072000000");
+
+        Assert.Equal(first, second);
+        Assert.True(first.Length <= 128);
+        Assert.NotEqual(first, MessageIds.For("bluesky", id, "1764072000001"));
+        Assert.Equal("twitter:1:deleted", MessageIds.For("twitter", "1", "deleted"));
+    }
+
+    private static OutgoingMessage Message(string id) => new(id, BinaryData.FromString("{}"));
+
+    private sealed class RecordingSender(int batchCapacity) : ServiceBusSender
+    {
+        public List<List<ServiceBusMessage>> Sent { get; } = [];
+
+        private readonly Dictionary<ServiceBusMessageBatch, List<ServiceBusMessage>> _contents = [];
+
+        public override ValueTask<ServiceBusMessageBatch> CreateMessageBatchAsync(CancellationToken cancellationToken = default)
+        {
+            var store = new List<ServiceBusMessage>();
+            var batch = ServiceBusModelFactory.ServiceBusMessageBatch(256 * 1024, store, tryAddCallback: _ => store.Count < batchCapacity);
+            _contents[batch] = store;
+            return ValueTask.FromResult(batch);
+        }
+
+        public override Task SendMessagesAsync(ServiceBusMessageBatch messageBatch, CancellationToken cancellationToken = default)
+        {
+            Sent.Add([.. _contents[messageBatch]]);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class RecordingReceiver(params ServiceBusReceivedMessage[] messages) : ServiceBusReceiver
+    {
+        public List<string> Settled { get; } = [];
+
+        public override Task<IReadOnlyList<ServiceBusReceivedMessage>> ReceiveMessagesAsync(int maxMessages, TimeSpan? maxWaitTime = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ServiceBusReceivedMessage>>(messages.Take(maxMessages).ToList());
+
+        public override Task CompleteMessageAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken = default)
+        {
+            Settled.Add($"complete {message.MessageId}");
+            return Task.CompletedTask;
+        }
+
+        public override Task AbandonMessageAsync(ServiceBusReceivedMessage message, IDictionary<string, object>? propertiesToModify = null, CancellationToken cancellationToken = default)
+        {
+            Settled.Add($"abandon {message.MessageId}");
+            return Task.CompletedTask;
+        }
+
+        public override Task DeadLetterMessageAsync(ServiceBusReceivedMessage message, string deadLetterReason, string? deadLetterErrorDescription = null, CancellationToken cancellationToken = default)
+        {
+            Settled.Add($"dead-letter {message.MessageId} {deadLetterReason}: {deadLetterErrorDescription}");
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using ChatTranscripts.Pipeline;
+using ChatTranscripts.Pipeline.Queueing;
+using ChatTranscripts.Testing;
+using Microsoft.Extensions.Options;
+
+namespace ChatTranscripts.IntegrationTests.Queueing;
+
+/// <summary>The queue contract on Azure Storage Queues, on Azurite: runs everywhere.</summary>
+public sealed class StorageQueueContractTests(AzuriteFixture azurite) : PostQueueContract
+{
+    protected override Task<IPostQueue> CreateQueueAsync() =>
+        Task.FromResult<IPostQueue>(new StorageQueuePostQueue(azurite.Storage, Options.Create(new QueueOptions { Name = "q" + azurite.UniquePrefix() })));
+
+    protected override async Task<string?> DeadLetterReasonAsync(IPostQueue queue)
+    {
+        var poisoned = Assert.Single((await ((StorageQueuePostQueue)queue).Poison.ReceiveMessagesAsync(32)).Value);
+        return poisoned.Body.ToObjectFromJson<StorageQueuePostQueue.Envelope>(PipelineJson.Options)!.Reason;
+    }
+}
