@@ -10,7 +10,7 @@ public static class JsonRequestBody
     public const int MaxBytes = 1024 * 1024;
 
     /// <summary>The raw bytes (signatures are computed over them), or the problem to answer with.</summary>
-    public static async Task<(byte[]? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(byte[]? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!IsJson(request.ContentType))
         {
@@ -34,8 +34,27 @@ public static class JsonRequestBody
         return (buffer.ToArray(), null);
     }
 
+    /// <summary>
+    /// Reads and parses the body; <paramref name="checkRawBody"/> (signature verification) sees the raw bytes before
+    /// parsing and may answer instead. The caller disposes the document.
+    /// </summary>
+    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadDocumentAsync(
+        HttpRequest request, Func<byte[], IResult?>? checkRawBody, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+        if (checkRawBody?.Invoke(body!) is { } rejected)
+        {
+            return (null, rejected);
+        }
+        return Parse(body!);
+    }
+
     /// <summary>Parses the bytes as JSON; a syntax error is the client's and becomes a 400 naming where it is.</summary>
-    public static (JsonDocument? Document, IResult? Problem) Parse(byte[] body)
+    private static (JsonDocument? Document, IResult? Problem) Parse(byte[] body)
     {
         try
         {

@@ -10,19 +10,10 @@ public sealed class PostsEndpoints(StandardWebhookVerifier verifier, IPostQueue 
 {
     public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => VerifySignature(request, body), cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-        if (VerifySignature(request, body!) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-        var (document, parseProblem) = JsonRequestBody.Parse(body!);
-        if (parseProblem is not null)
-        {
-            return parseProblem;
         }
         using (document)
         {

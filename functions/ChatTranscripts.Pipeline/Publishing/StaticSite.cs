@@ -7,19 +7,27 @@ using Microsoft.Extensions.Options;
 namespace ChatTranscripts.Pipeline.Publishing;
 
 /// <summary>The blob container served as the static website (<c>$web</c> in Azure).</summary>
-public sealed class StaticSite(StorageAccount account, IOptions<PublishingOptions> options)
+public sealed class StaticSite : IDisposable
 {
-    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(options.Value.Container);
-    private volatile bool _created;
+    private readonly BlobContainerClient _container;
+    private readonly string _cacheControl;
+    private readonly CreateOnce _created;
+
+    public StaticSite(StorageAccount account, IOptions<PublishingOptions> options)
+    {
+        _container = account.Blobs.GetBlobContainerClient(options.Value.Container);
+        _cacheControl = options.Value.CacheControl;
+        _created = new CreateOnce(ct => _container.CreateIfNotExistsAsync(cancellationToken: ct));
+    }
 
     public async Task UploadAsync(string path, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        await _created.EnsureAsync(cancellationToken);
         await _container.GetBlobClient(path).UploadAsync(
             BinaryData.FromBytes(content),
             new BlobUploadOptions
             {
-                HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = options.Value.CacheControl },
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = _cacheControl },
             },
             cancellationToken);
     }
@@ -38,14 +46,7 @@ public sealed class StaticSite(StorageAccount account, IOptions<PublishingOption
         }
     }
 
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (!_created)
-        {
-            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            _created = true;
-        }
-    }
+    public void Dispose() => _created.Dispose();
 }
 
 public sealed record SiteFile(BinaryData Content, string ContentType, string? CacheControl);

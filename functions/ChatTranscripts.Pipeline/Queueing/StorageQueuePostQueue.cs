@@ -13,7 +13,7 @@ namespace ChatTranscripts.Pipeline.Queueing;
 /// dead-lettering, so each body travels in an envelope with its id, and dead letters go to <c>{name}-poison</c>.
 /// A body too large for a queue message (64 KiB, base64) waits in a blob and the envelope carries its name.
 /// </summary>
-public sealed class StorageQueuePostQueue : IPostQueue
+public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
 {
     private const int SendConcurrency = 16;
 
@@ -24,8 +24,7 @@ public sealed class StorageQueuePostQueue : IPostQueue
     private readonly QueueClient _poison;
     private readonly BlobContainerClient _payloads;
     private readonly TimeSpan _visibilityTimeout;
-    private readonly SemaphoreSlim _creating = new(1, 1);
-    private volatile bool _created;
+    private readonly CreateOnce _created;
 
     public StorageQueuePostQueue(StorageAccount account, IOptions<QueueOptions> options)
     {
@@ -33,6 +32,10 @@ public sealed class StorageQueuePostQueue : IPostQueue
         _poison = account.Queues.GetQueueClient(options.Value.Name + "-poison");
         _payloads = account.Blobs.GetBlobContainerClient(options.Value.Name + "-payloads");
         _visibilityTimeout = options.Value.VisibilityTimeout;
+        _created = new CreateOnce(ct => Task.WhenAll(
+            _queue.CreateIfNotExistsAsync(cancellationToken: ct),
+            _poison.CreateIfNotExistsAsync(cancellationToken: ct),
+            _payloads.CreateIfNotExistsAsync(cancellationToken: ct)));
     }
 
     public QueueClient Poison => _poison;
@@ -91,29 +94,9 @@ public sealed class StorageQueuePostQueue : IPostQueue
         await _queue.DeleteMessageAsync(receipt.MessageId, receipt.PopReceipt, cancellationToken);
     }
 
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (_created)
-        {
-            return;
-        }
-        await _creating.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_created)
-            {
-                await Task.WhenAll(
-                    _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-                    _poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-                    _payloads.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
-                _created = true;
-            }
-        }
-        finally
-        {
-            _creating.Release();
-        }
-    }
+    public void Dispose() => _created.Dispose();
+
+    private Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.EnsureAsync(cancellationToken);
 
     private async Task<BinaryData> WrapAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {

@@ -22,15 +22,10 @@ public sealed class SessionsEndpoints(
         {
             return InvalidId(id);
         }
-        var (body, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, checkRawBody: null, cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-        var (document, parseProblem) = JsonRequestBody.Parse(body!);
-        if (parseProblem is not null)
-        {
-            return parseProblem;
         }
         using (document)
         {

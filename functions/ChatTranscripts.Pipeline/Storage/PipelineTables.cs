@@ -4,10 +4,19 @@ using Microsoft.Extensions.Options;
 namespace ChatTranscripts.Pipeline.Storage;
 
 /// <summary>The pipeline's tables, created on first use.</summary>
-public sealed class PipelineTables(StorageAccount account, IOptions<StorageOptions> options) : IDisposable
+public sealed class PipelineTables : IDisposable
 {
-    private readonly SemaphoreSlim _creating = new(1, 1);
-    private volatile bool _created;
+    private static readonly string[] Names = ["Sessions", "Posts", "ReceivedPosts", "Deletions"];
+    private readonly StorageAccount _account;
+    private readonly string _prefix;
+    private readonly CreateOnce _created;
+
+    public PipelineTables(StorageAccount account, IOptions<StorageOptions> options)
+    {
+        _account = account;
+        _prefix = options.Value.TablePrefix;
+        _created = new CreateOnce(ct => Task.WhenAll(Names.Select(name => Table(name).CreateIfNotExistsAsync(ct))));
+    }
 
     /// <summary>One entity per session: its definition and its publishing status.</summary>
     public TableClient Sessions => Table("Sessions");
@@ -21,31 +30,9 @@ public sealed class PipelineTables(StorageAccount account, IOptions<StorageOptio
     /// <summary>Tombstones: posts deleted at their source, partitioned by platform.</summary>
     public TableClient Deletions => Table("Deletions");
 
-    /// <summary>Creates the tables once per process; a failure (storage not up yet) is retried on the next call.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (_created)
-        {
-            return;
-        }
-        await _creating.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_created)
-            {
-                await Task.WhenAll(Names.Select(name => Table(name).CreateIfNotExistsAsync(cancellationToken)));
-                _created = true;
-            }
-        }
-        finally
-        {
-            _creating.Release();
-        }
-    }
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.EnsureAsync(cancellationToken);
 
-    public void Dispose() => _creating.Dispose();
+    public void Dispose() => _created.Dispose();
 
-    private static readonly string[] Names = ["Sessions", "Posts", "ReceivedPosts", "Deletions"];
-
-    private TableClient Table(string name) => account.Tables.GetTableClient(options.Value.TablePrefix + name);
+    private TableClient Table(string name) => _account.Tables.GetTableClient(_prefix + name);
 }
