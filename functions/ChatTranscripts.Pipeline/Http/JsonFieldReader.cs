@@ -25,7 +25,11 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
             errors.Add(PathOf(field), "must be a string.");
             return null;
         }
-        var text = value.GetString()!;
+        if (!TryGetText(value, out var text) || text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+        {
+            errors.Add(PathOf(field), "must be valid Unicode text without control characters (other than tab and line breaks).");
+            return null;
+        }
         var length = LengthInCharacters(text);
         if (length < minLength || length > maxLength)
         {
@@ -88,12 +92,12 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
         foreach (var item in value.EnumerateArray())
         {
             var itemPath = string.Create(CultureInfo.InvariantCulture, $"{PathOf(field)}[{index++}]");
-            if (item.ValueKind != JsonValueKind.String)
+            if (item.ValueKind != JsonValueKind.String || !TryGetText(item, out var text))
             {
-                errors.Add(itemPath, "must be a string.");
+                errors.Add(itemPath, "must be a string of valid Unicode text.");
                 continue;
             }
-            var read = readItem(item.GetString()!, itemPath);
+            var read = readItem(text, itemPath);
             if (read is not null)
             {
                 items.Add(read);
@@ -111,6 +115,21 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
             length++;
         }
         return length;
+    }
+
+    /// <summary>JSON may escape half a surrogate pair; such text cannot be read as a string, stored or re-encoded.</summary>
+    private static bool TryGetText(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
     }
 
     private bool TryGet(string field, bool required, out JsonElement value)

@@ -23,7 +23,8 @@ public static partial class Rfc3339
             return false;
         }
         value = parsed.ToUniversalTime();
-        return true;
+        // Far-off years would overflow the arithmetic of session windows; no chat happens before 1970 or after 9000.
+        return value.Year is >= 1970 and < 9000;
     }
 
     [GeneratedRegex(@"\.\d{8,9}")]

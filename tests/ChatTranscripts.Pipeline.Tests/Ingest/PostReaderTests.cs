@@ -41,12 +41,24 @@ public sealed class PostReaderTests
     [InlineData("""{"lang":"english language"}""", "lang")]
     [InlineData("""{"editedAt":"yesterday"}""", "editedAt")]
     [InlineData("""{"inReplyToId":""}""", "inReplyToId")]
+    [InlineData("""{"text":"nul \u0000 byte"}""", "text")]
+    [InlineData("""{"createdAt":"0001-01-01T00:00:00Z"}""", "createdAt")]
+    [InlineData("""{"createdAt":"9999-12-31T23:59:59Z"}""", "createdAt")]
     public void Each_invalid_field_is_named(string overrides, string field)
     {
         var (posts, errors) = Read(JsonMerge.With(Valid, overrides));
 
         Assert.Empty(posts);
         Assert.Equal([field], errors.ToDictionary().Keys);
+    }
+
+    [Fact]
+    public void Half_a_surrogate_pair_is_refused_as_invalid_text()
+    {
+        var (posts, errors) = Read(Valid.Replace("A1: Patients", "A1: \\ud83d Patients", StringComparison.Ordinal));
+
+        Assert.Empty(posts);
+        Assert.Equal(["text"], errors.ToDictionary().Keys);
     }
 
     [Fact]

@@ -59,6 +59,15 @@ public sealed class SessionReaderTests
     }
 
     [Fact]
+    public void Half_a_surrogate_pair_in_a_list_is_refused()
+    {
+        var (session, errors) = Read(Valid.Replace("\"Q one?\"", "\"Q \\udc00 one?\"", StringComparison.Ordinal));
+
+        Assert.Null(session);
+        Assert.Equal(["questions[0]"], errors.ToDictionary().Keys);
+    }
+
+    [Fact]
     public void At_most_50_moderators_and_20_questions()
     {
         var moderators = new JsonArray(Enumerable.Range(0, 51).Select(i => (JsonNode)JsonValue.Create($"m{i}")).ToArray());
