@@ -15,6 +15,8 @@ public static class ApiRoutes
         api.MapPost("/sessions/{id}/publish", (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PublishAsync(id, ct));
         api.MapPost("/posts", (HttpRequest request, PostsEndpoints posts, CancellationToken ct) => posts.SubmitAsync(request, ct));
         api.MapDelete("/posts/{platform}/{**id}", (HttpRequest request, string platform, string id, PostsEndpoints posts, CancellationToken ct) => posts.DeleteAsync(request, platform, id, ct));
+        api.MapPost("/webhooks/mastodon", (HttpRequest request, ChatTranscripts.Pipeline.Ingest.Mastodon.MastodonWebhookEndpoints mastodon, CancellationToken ct) => mastodon.ReceiveAsync(request, ct));
+        api.MapPost("/webhooks/bluesky", (HttpRequest request, ChatTranscripts.Pipeline.Ingest.Bluesky.BlueskyWebhookEndpoints bluesky, CancellationToken ct) => bluesky.ReceiveAsync(request, ct));
         return app;
     }
 }

@@ -34,6 +34,7 @@ public static class ChatTranscriptsServiceCollectionExtensions
 
         services.AddSingleton<StandardWebhookVerifier>();
         services.AddSingleton<PostsEndpoints>();
+        services.AddMastodonAndBlueskyWebhooks(configuration);
         services.AddSingleton<SessionsEndpoints>();
 
         services.AddSingleton<SessionReconciler>();

@@ -1,0 +1,62 @@
+using ChatTranscripts.Pipeline.Http;
+using ChatTranscripts.Pipeline.Queueing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatTranscripts.Pipeline.Ingest.Mastodon;
+
+/// <summary><c>POST /api/webhooks/mastodon</c>: verify <c>X-Hub-Signature</c>, read the event, queue its post, answer 202.</summary>
+public sealed class MastodonWebhookEndpoints(
+    MastodonSignatureVerifier verifier, IOptions<WebhookOptions> webhookOptions, IPostQueue queue, ILogger<MastodonWebhookEndpoints> logger)
+{
+    public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        // Where /api/posts must be signed (Azure), unsigned Mastodon deliveries are refused too; locally they are
+        // accepted without a secret, as /api/posts is. Refusing here rather than at start-up keeps apps that do not
+        // use Mastodon starting without its secret.
+        if (!verifier.IsEnabled && webhookOptions.Value.RequireSecret)
+        {
+            return ApiProblems.Unavailable("Mastodon webhooks are not configured here: set Webhooks:Mastodon:Secret to the webhook's secret.");
+        }
+        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => VerifySignature(request, body), cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var errors = new ValidationErrors();
+            var delivery = MastodonEventReader.Read(document!.RootElement, errors);
+            if (delivery is null)
+            {
+                return ApiProblems.Validation(errors, $"{errors.Count} field(s) of the Mastodon event are invalid; nothing was accepted.");
+            }
+            if (delivery.Post is null)
+            {
+                return Results.Ok(new { accepted = 0, ignored = delivery.IgnoredBecause });
+            }
+            return await QueueAsync([PipelineMessage.ForPost(delivery.Post)], cancellationToken);
+        }
+    }
+
+    private IResult? VerifySignature(HttpRequest request, byte[] body)
+    {
+        var failure = verifier.Verify(request.Headers[MastodonSignatureVerifier.SignatureHeader], body);
+        return failure is null ? null : ApiProblems.Unauthorized(failure);
+    }
+
+    private async Task<IResult> QueueAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.SendAsync(messages, cancellationToken);
+            return Results.Accepted(value: new { accepted = messages.Count });
+        }
+        catch (Exception e) when (InfrastructureFailure.Is(e))
+        {
+            logger.LogError(e, "Could not queue {Count} messages from Mastodon", messages.Count);
+            return ApiProblems.Unavailable("The queue is not reachable right now; nothing was accepted. Retry later.");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using ChatTranscripts.Pipeline.Ingest.Bluesky;
+using ChatTranscripts.Pipeline.Ingest.Mastodon;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatTranscripts.Pipeline.Ingest;
+
+public static class MastodonAndBlueskyServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Mastodon and Bluesky webhook routes. Bluesky deliveries are signed with <c>Webhooks:Secret</c> and need
+    /// only the <see cref="StandardWebhookVerifier"/> the pipeline already registers.
+    /// </summary>
+    public static IServiceCollection AddMastodonAndBlueskyWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MastodonWebhookOptions>().Bind(configuration.GetSection(MastodonWebhookOptions.Section));
+        services.AddSingleton<MastodonSignatureVerifier>();
+        services.AddSingleton<MastodonWebhookEndpoints>();
+        services.AddSingleton<BlueskyWebhookEndpoints>();
+        return services;
+    }
+}
