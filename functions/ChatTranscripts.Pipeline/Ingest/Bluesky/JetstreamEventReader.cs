@@ -104,7 +104,9 @@ public static class JetstreamEventReader
         {
             return null;
         }
-        var text = record.String("text", required: false, 0, int.MaxValue) ?? "";
+        var text = BlueskyLinkFacets.Expand(
+            record.String("text", required: false, 0, int.MaxValue) ?? "",
+            element.GetProperty("commit").GetProperty("record"));
         var createdAt = record.Timestamp("createdAt", required: true);
         var inReplyToId = ReplyParent(record);
         var lang = record.StringArray("langs", required: false, 0, int.MaxValue, (item, _) => item)?.FirstOrDefault();

@@ -52,7 +52,7 @@ public sealed class JetstreamEventReaderTests
         Assert.True(errors.IsEmpty);
         Assert.Equal(["did:plc:tn3hni2jpphsgl6amfbb7ja6/3mptbypfywk2v", "did:plc:ynfp6wddjqpl44gordpsqkuw/3mptbyo7tas2u"], changes.Select(c => c.Post!.Id));
         Assert.Equal("es", changes[1].Post!.Lang);
-        Assert.Contains("www.tumblr.com/tempo-tales/...", changes[1].Post!.Text, StringComparison.Ordinal);
+        Assert.Contains("https://www.tumblr.com/tempo-tales/765681292369166336/", changes[1].Post!.Text, StringComparison.Ordinal);
     }
 
     [Fact]
