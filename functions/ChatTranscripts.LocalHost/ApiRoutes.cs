@@ -17,6 +17,8 @@ public static class ApiRoutes
         api.MapDelete("/posts/{platform}/{**id}", (HttpRequest request, string platform, string id, PostsEndpoints posts, CancellationToken ct) => posts.DeleteAsync(request, platform, id, ct));
         api.MapPost("/webhooks/mastodon", (HttpRequest request, ChatTranscripts.Pipeline.Ingest.Mastodon.MastodonWebhookEndpoints mastodon, CancellationToken ct) => mastodon.ReceiveAsync(request, ct));
         api.MapPost("/webhooks/bluesky", (HttpRequest request, ChatTranscripts.Pipeline.Ingest.Bluesky.BlueskyWebhookEndpoints bluesky, CancellationToken ct) => bluesky.ReceiveAsync(request, ct));
+        api.MapGet("/webhooks/x", (HttpRequest request, ChatTranscripts.Pipeline.Ingest.X.XWebhookEndpoints x, CancellationToken ct) => x.CrcAsync(request, ct));
+        api.MapPost("/webhooks/x", (HttpRequest request, ChatTranscripts.Pipeline.Ingest.X.XWebhookEndpoints x, CancellationToken ct) => x.ReceiveAsync(request, ct));
         return app;
     }
 }

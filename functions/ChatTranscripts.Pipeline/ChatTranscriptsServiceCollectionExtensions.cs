@@ -35,6 +35,7 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddSingleton<StandardWebhookVerifier>();
         services.AddSingleton<PostsEndpoints>();
         services.AddMastodonAndBlueskyWebhooks(configuration);
+        services.AddXWebhooks(configuration);
         services.AddSingleton<SessionsEndpoints>();
 
         services.AddSingleton<SessionReconciler>();

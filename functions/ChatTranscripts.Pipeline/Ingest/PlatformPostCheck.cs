@@ -10,7 +10,8 @@ namespace ChatTranscripts.Pipeline.Ingest;
 public static class PlatformPostCheck
 {
     /// <param name="sourceOfField">Canonical field (<c>text</c>, <c>author.handle</c>, …) → the payload's path for it.</param>
-    public static CanonicalPost? Check(CanonicalPost post, IReadOnlyDictionary<string, string> sourceOfField, ValidationErrors errors)
+    /// <param name="itemPath">Where the post's object sits in the payload; unmapped fields are reported below it.</param>
+    public static CanonicalPost? Check(CanonicalPost post, IReadOnlyDictionary<string, string> sourceOfField, ValidationErrors errors, string itemPath = "")
     {
         using var canonical = JsonSerializer.SerializeToDocument(post, PipelineJson.Options);
         var found = new ValidationErrors();
@@ -19,7 +20,7 @@ public static class PlatformPostCheck
         {
             foreach (var message in messages)
             {
-                errors.Add(sourceOfField.GetValueOrDefault(field, field), message);
+                errors.Add(sourceOfField.GetValueOrDefault(field) ?? (itemPath.Length == 0 ? field : $"{itemPath}.{field}"), message);
             }
         }
         return checkedPost;
