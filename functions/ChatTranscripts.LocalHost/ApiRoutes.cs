@@ -1,4 +1,7 @@
 using ChatTranscripts.Pipeline.Ingest;
+using ChatTranscripts.Pipeline.Ingest.Bluesky;
+using ChatTranscripts.Pipeline.Ingest.Mastodon;
+using ChatTranscripts.Pipeline.Ingest.X;
 using ChatTranscripts.Pipeline.Sessions;
 
 namespace ChatTranscripts.LocalHost;
@@ -15,10 +18,10 @@ public static class ApiRoutes
         api.MapPost("/sessions/{id}/publish", (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PublishAsync(id, ct));
         api.MapPost("/posts", (HttpRequest request, PostsEndpoints posts, CancellationToken ct) => posts.SubmitAsync(request, ct));
         api.MapDelete("/posts/{platform}/{**id}", (HttpRequest request, string platform, string id, PostsEndpoints posts, CancellationToken ct) => posts.DeleteAsync(request, platform, id, ct));
-        api.MapPost("/webhooks/mastodon", (HttpRequest request, ChatTranscripts.Pipeline.Ingest.Mastodon.MastodonWebhookEndpoints mastodon, CancellationToken ct) => mastodon.ReceiveAsync(request, ct));
-        api.MapPost("/webhooks/bluesky", (HttpRequest request, ChatTranscripts.Pipeline.Ingest.Bluesky.BlueskyWebhookEndpoints bluesky, CancellationToken ct) => bluesky.ReceiveAsync(request, ct));
-        api.MapGet("/webhooks/x", (HttpRequest request, ChatTranscripts.Pipeline.Ingest.X.XWebhookEndpoints x, CancellationToken ct) => x.CrcAsync(request, ct));
-        api.MapPost("/webhooks/x", (HttpRequest request, ChatTranscripts.Pipeline.Ingest.X.XWebhookEndpoints x, CancellationToken ct) => x.ReceiveAsync(request, ct));
+        api.MapPost("/webhooks/mastodon", (HttpRequest request, MastodonWebhookEndpoints mastodon, CancellationToken ct) => mastodon.ReceiveAsync(request, ct));
+        api.MapPost("/webhooks/bluesky", (HttpRequest request, BlueskyWebhookEndpoints bluesky, CancellationToken ct) => bluesky.ReceiveAsync(request, ct));
+        api.MapGet("/webhooks/x", (HttpRequest request, XWebhookEndpoints x, CancellationToken ct) => x.CrcAsync(request, ct));
+        api.MapPost("/webhooks/x", (HttpRequest request, XWebhookEndpoints x, CancellationToken ct) => x.ReceiveAsync(request, ct));
         return app;
     }
 }
