@@ -1,3 +1,4 @@
+using ChatTranscripts.Pipeline.Tests;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -114,5 +115,39 @@ public sealed class BlueskyWebhookTests(AzuriteFixture azurite)
         // The delivery with the unreadable event stored nothing, not even its readable first event.
         using var transcript = await api.PublishAsync("bluesky-refused");
         Assert.Empty(PostIds(transcript));
+    }
+
+    [Fact]
+    public async Task Real_jetstream_events_forwarded_as_an_array_are_published_in_their_hashtag_sessions()
+    {
+        var events = new JsonArray(
+            JsonNode.Parse(File.ReadAllText(SharedConformance.Require("payloads", "bluesky-jetstream-event-post-tags.json"))),
+            JsonNode.Parse(File.ReadAllText(SharedConformance.Require("payloads", "bluesky-jetstream-event-post-link-tags.json"))));
+        await using var host = new LocalHostFactory(azurite);
+        using var api = new ChatApi(host);
+        await api.PutSessionAsync("bluesky-real-ai", RealSession("#HowToTellAiToShutUp"));
+        await api.PutSessionAsync("bluesky-real-tales", RealSession("#talesatwonderworld"));
+
+        var accepted = await SendAsync(api, events, HttpStatusCode.Accepted);
+
+        Assert.Equal(2, accepted.GetProperty("accepted").GetInt32());
+        using var ai = await api.PublishAsync("bluesky-real-ai");
+        using var tales = await api.PublishAsync("bluesky-real-tales");
+        var aiPost = Assert.Single(ai.RootElement.GetProperty("posts").EnumerateArray());
+        var talesPost = Assert.Single(tales.RootElement.GetProperty("posts").EnumerateArray());
+        Assert.StartsWith("bluesky:did:plc:", aiPost.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.Contains("HowToTellAiToShutUp", aiPost.GetProperty("hashtags").EnumerateArray().Select(h => h.GetString()));
+        Assert.Contains(
+            "https://www.tumblr.com/tempo-tales/765681292369166336/behind-them-timmi-and-wankyu-follow-silently-but?source=share",
+            talesPost.GetProperty("urls").EnumerateArray().Select(u => u.GetString()));
+    }
+
+    /// <summary>The real events were posted on 2026-07-04 around 14:38 UTC.</summary>
+    private static JsonObject RealSession(string hashtag)
+    {
+        var session = Session(hashtag);
+        session["startsAt"] = "2026-07-04T14:00:00Z";
+        session["endsAt"] = "2026-07-04T15:00:00Z";
+        return session;
     }
 }

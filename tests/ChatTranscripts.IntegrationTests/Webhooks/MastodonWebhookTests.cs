@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using ChatTranscripts.Pipeline.Tests;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -157,5 +159,33 @@ public sealed class MastodonWebhookTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>
+    /// The real delivery's status carries no hashtag, so by the contract it can join no transcript; what can be
+    /// checked end to end is that it is accepted and stored as a received post, ready for a session that wants it.
+    /// </summary>
+    [Fact]
+    public async Task The_real_status_created_delivery_is_accepted_and_stored()
+    {
+        var json = File.ReadAllText(SharedConformance.Require("payloads", "mastodon-webhook-status.created.json"));
+        await using var host = new LocalHostFactory(azurite, Settings);
+        using var api = new ChatApi(host);
+
+        using var response = await SendAsync(api.Client, json);
+        await api.ProcessedAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var window = new ChatTranscripts.Pipeline.Sessions.SessionDefinition
+        {
+            Title = "real",
+            Hashtags = ["example"],
+            StartsAt = DateTimeOffset.Parse("2023-11-04T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            EndsAt = DateTimeOffset.Parse("2023-11-04T04:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var stored = await host.Services.GetRequiredService<ChatTranscripts.Pipeline.Storage.ReceivedPostStore>().InWindowAsync(window, CancellationToken.None);
+        var post = Assert.Single(stored);
+        Assert.Equal("mastodon", post.Platform);
+        Assert.Equal("Example", post.Text);
     }
 }

@@ -1,6 +1,6 @@
+using ChatTranscripts.Pipeline.Tests;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -102,7 +102,7 @@ public sealed class XWebhookTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_real_tweet_delivered_through_account_activity_is_published_with_its_hashtag_session()
     {
-        var file = SharedPayload("twitter-v1.1-hashtags-mentions-urls-quote.json");
+        var file = SharedConformance.Require("payloads", "twitter-v1.1-hashtags-mentions-urls-quote.json");
         await using var host = new LocalHostFactory(azurite, Settings);
         using var api = new ChatApi(host);
         var session = Session("#космос");
@@ -168,25 +168,5 @@ public sealed class XWebhookTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, crc.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, delivery.StatusCode);
         Assert.Contains("Webhooks:X:ConsumerSecret", await delivery.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    /// <summary>A real payload from ../shared/conformance beside the checkout; the test is skipped where it is absent (failed on CI).</summary>
-    private static string SharedPayload(string file, [CallerFilePath] string sourceFile = "")
-    {
-        for (var directory = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!); directory is not null; directory = directory.Parent)
-        {
-            var path = Path.Combine(directory.FullName, "..", "shared", "conformance", "payloads", file);
-            if (File.Exists(Path.Combine(directory.FullName, "Serverless.sln")) && File.Exists(path))
-            {
-                return path;
-            }
-        }
-        var message = $"payloads/{file} is not in ../shared/conformance beside this checkout.";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail(message);
-        }
-        Assert.Skip(message);
-        return "";
     }
 }
