@@ -1,26 +1,37 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Security.Cryptography;
 
 namespace ChatTranscripts.LocalHost.Azurite;
 
 /// <summary>
-/// Installs the pinned Azurite (package-lock.json beside this app) with <c>npm ci</c> into a per-user cache folder
-/// named after the lock file's hash, once; concurrent first runs (parallel test processes) wait for each other.
+/// Installs the pinned Azurite (package.json and package-lock.json beside this app) with <c>npm ci</c> into a
+/// per-user cache folder named after the lock file's hash, once. Concurrent first runs (parallel test processes)
+/// wait for each other on a lock file, and npm works in a staging folder that is renamed into place only when
+/// complete, so a half-finished install is never mistaken for a finished one.
 /// </summary>
 public static class AzuriteInstallation
 {
+    /// <summary>Overrides the folder Azurite is installed into (the default is under <c>$XDG_CACHE_HOME</c> or <c>~/.cache</c>).</summary>
     public const string HomeVariable = "CHATTRANSCRIPTS_AZURITE_HOME";
+
     private static readonly SemaphoreSlim InProcess = new(1, 1);
 
-    /// <summary>Returns the path of Azurite's entry script, installing it first if needed.</summary>
+    /// <summary>Where the manifests ship: the app's output folder.</summary>
+    public static string ManifestFolder => Path.Combine(AppContext.BaseDirectory, "Azurite");
+
+    /// <summary>Returns the folder holding <c>node_modules/azurite</c>, installing it first if needed.</summary>
     public static async Task<string> EnsureInstalledAsync(ILogger? logger, CancellationToken cancellationToken)
     {
-        var manifest = Path.Combine(AppContext.BaseDirectory, "Azurite");
-        var home = Home(await File.ReadAllBytesAsync(Path.Combine(manifest, "package-lock.json"), cancellationToken));
-        var entry = EntryScript(home);
-        if (File.Exists(entry))
+        var lockFile = Path.Combine(ManifestFolder, "package-lock.json");
+        if (!File.Exists(lockFile))
         {
-            return entry;
+            throw new InvalidOperationException($"Azurite's package-lock.json is missing from {ManifestFolder}; the build copies it there.");
+        }
+        var home = Home(await File.ReadAllBytesAsync(lockFile, cancellationToken));
+        if (File.Exists(EntryScript(home)))
+        {
+            return home;
         }
 
         await InProcess.WaitAsync(cancellationToken);
@@ -28,28 +39,46 @@ public static class AzuriteInstallation
         {
             Directory.CreateDirectory(Path.GetDirectoryName(home)!);
             await using var crossProcess = await AcquireLockAsync(home + ".lock", cancellationToken);
-            if (File.Exists(entry))
+            if (File.Exists(EntryScript(home)))
             {
-                return entry;
+                return home;
             }
             var staging = $"{home}.staging-{Guid.NewGuid():N}";
-            Directory.CreateDirectory(staging);
-            File.Copy(Path.Combine(manifest, "package.json"), Path.Combine(staging, "package.json"));
-            File.Copy(Path.Combine(manifest, "package-lock.json"), Path.Combine(staging, "package-lock.json"));
-            logger?.LogInformation("Installing Azurite with npm into {Folder} (first run only)", home);
-            await RunNpmCiAsync(staging, cancellationToken);
-            if (Directory.Exists(home))
+            try
             {
-                Directory.Delete(home, recursive: true);
+                Directory.CreateDirectory(staging);
+                File.Copy(Path.Combine(ManifestFolder, "package.json"), Path.Combine(staging, "package.json"));
+                File.Copy(lockFile, Path.Combine(staging, "package-lock.json"));
+                logger?.LogInformation("Installing Azurite with npm into {Folder} (first run only)", home);
+                await RunNpmCiAsync(staging, cancellationToken);
+                if (!File.Exists(EntryScript(staging)))
+                {
+                    throw new InvalidOperationException($"npm ci finished, but {EntryScript(staging)} is missing: has the Azurite package changed its layout?");
+                }
+                if (Directory.Exists(home))
+                {
+                    // An earlier install that lost its entry script: replace it whole.
+                    Directory.Delete(home, recursive: true);
+                }
+                Directory.Move(staging, home);
+                return home;
             }
-            Directory.Move(staging, home);
-            return entry;
+            finally
+            {
+                if (Directory.Exists(staging))
+                {
+                    Directory.Delete(staging, recursive: true);
+                }
+            }
         }
         finally
         {
             InProcess.Release();
         }
     }
+
+    /// <summary>Azurite's command-line entry point inside an installation.</summary>
+    public static string EntryScript(string home) => Path.Combine(home, "node_modules", "azurite", "dist", "src", "azurite.js");
 
     private static string Home(byte[] lockFile)
     {
@@ -65,42 +94,69 @@ public static class AzuriteInstallation
                 ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
                 : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
         }
-        var version = Convert.ToHexString(SHA256.HashData(lockFile))[..12].ToLowerInvariant();
+        var version = Convert.ToHexStringLower(SHA256.HashData(lockFile))[..12];
         return Path.Combine(cache, "chattranscripts", $"azurite-{version}");
     }
 
-    private static string EntryScript(string home) => Path.Combine(home, "node_modules", "azurite", "dist", "src", "azurite.js");
-
+    /// <summary>
+    /// An exclusive open of a lock file, which the operating system releases when the process dies. The file itself
+    /// stays: deleting it on close would let a waiter lock the old file while a newcomer locks a new one.
+    /// </summary>
     private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
     {
         while (true)
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
             }
             catch (IOException)
             {
-                await Task.Delay(500, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
             }
         }
     }
 
     private static async Task RunNpmCiAsync(string folder, CancellationToken cancellationToken)
     {
-        var npm = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", "ci --no-audit --no-fund --loglevel=error")
+        var npm = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using var process = Process.Start(npm) ?? throw new InvalidOperationException("Could not start npm. Is Node.js installed?");
+        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
+        {
+            npm.ArgumentList.Add(argument);
+        }
+        using var process = StartTool(npm, "npm");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"npm ci for Azurite failed ({process.ExitCode}): {await errors}{await output}");
+            throw new InvalidOperationException($"npm ci for Azurite failed with exit code {process.ExitCode}: {await errors}{await output}");
+        }
+    }
+
+    /// <summary>Starts Node.js or npm, with an error that says what to install when it is not on the PATH.</summary>
+    internal static Process StartTool(ProcessStartInfo start, string tool)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {tool}.");
+        }
+        catch (Win32Exception e)
+        {
+            throw new InvalidOperationException($"Could not start {tool}: Azurite needs Node.js 20 or later (with npm) on the PATH.", e);
         }
     }
 }

@@ -22,7 +22,10 @@ public interface IPostQueue
     Task DeadLetterAsync(ReceivedMessage message, string reason, string description, CancellationToken cancellationToken);
 }
 
+/// <param name="MessageId">At most 128 characters (<see cref="MessageIds"/>); the same id twice is a duplicate to Service Bus.</param>
+/// <param name="Body">UTF-8 JSON.</param>
 public sealed record OutgoingMessage(string MessageId, BinaryData Body);
 
 /// <summary>A delivered message; <see cref="Receipt"/> is whatever the implementation needs to settle it.</summary>
+/// <param name="DeliveryCount">1 on the first delivery, one more each time the message comes back.</param>
 public sealed record ReceivedMessage(string MessageId, BinaryData Body, int DeliveryCount, object Receipt);

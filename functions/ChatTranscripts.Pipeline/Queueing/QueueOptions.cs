@@ -2,23 +2,30 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ChatTranscripts.Pipeline.Queueing;
 
+/// <summary>The <c>Queue</c> configuration section, shared by the Service Bus and the Storage queue implementations.</summary>
 public sealed class QueueOptions
 {
     public const string Section = "Queue";
 
+    /// <summary>
+    /// The queue's name. At most 54 characters, so the Storage queue's companions (<c>{name}-poison</c>,
+    /// <c>{name}-payloads</c>) stay within the 63 characters Storage allows.
+    /// </summary>
     [Required]
-    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Queue:Name must be 3 to 63 lowercase letters, digits or single '-'.")]
+    [RegularExpression(
+        "^[a-z0-9](?!.*--)[a-z0-9-]{1,52}[a-z0-9]$",
+        ErrorMessage = "Queue:Name must be 3 to 54 lowercase letters, digits or single '-', starting and ending with a letter or digit.")]
     public string Name { get; set; } = "posts";
 
-    /// <summary>Attempts before a message that keeps failing is dead-lettered with its reason.</summary>
+    /// <summary>Deliveries after which a message that keeps failing is dead-lettered with its reason.</summary>
     [Range(1, 100, ErrorMessage = "Queue:MaxDeliveryCount must be between 1 and 100.")]
     public int MaxDeliveryCount { get; set; } = 5;
 
-    /// <summary>Messages handed to the processor together: larger batches mean fewer re-routings per session.</summary>
+    /// <summary>Messages handed to the processor together: larger batches mean fewer table transactions per session.</summary>
     [Range(1, 5000, ErrorMessage = "Queue:BatchSize must be between 1 and 5000.")]
     public int BatchSize { get; set; } = 256;
 
-    /// <summary>How long a received Storage queue message stays hidden while it is processed.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "7.00:00:00", ErrorMessage = "Queue:VisibilityTimeout must be between 5 seconds and 7 days.")]
+    /// <summary>How long a received Storage queue message stays hidden while it is processed (Service Bus uses the queue's lock duration).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Queue:VisibilityTimeout must be between 1 second and 7 days.")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -1,22 +1,30 @@
 using Azure.Messaging.ServiceBus;
 using ChatTranscripts.Pipeline.Configuration;
+using ChatTranscripts.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatTranscripts.Pipeline.Queueing;
 
 public static class QueueingServiceCollectionExtensions
 {
+    /// <summary>The connection name, as a Functions binding would spell it.</summary>
     public const string ServiceBusConnection = "ServiceBus";
 
     /// <summary>
-    /// Service Bus when a <c>ServiceBus</c> connection is configured (a connection string, or
-    /// <c>ServiceBus__fullyQualifiedNamespace</c> for an identity), else a Storage queue on <c>AzureWebJobsStorage</c>.
+    /// Registers <see cref="QueueOptions"/> (section <c>Queue</c>, validated at start), <see cref="QueueDrainer"/> and
+    /// the <see cref="IPostQueue"/>: Service Bus when a <c>ServiceBus</c> connection is configured (a connection
+    /// string, or <c>ServiceBus__fullyQualifiedNamespace</c> with an identity), otherwise a Storage queue on the
+    /// <see cref="StorageAccount"/> that the caller registers. Batch handlers are the caller's to register.
     /// </summary>
     public static IServiceCollection AddPostQueue(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<QueueDrainer>();
 
         var connection = configuration.GetSection(ServiceBusConnection);
@@ -24,7 +32,7 @@ public static class QueueingServiceCollectionExtensions
         var fullyQualifiedNamespace = connection["fullyQualifiedNamespace"];
         if (string.IsNullOrWhiteSpace(connectionString) && string.IsNullOrWhiteSpace(fullyQualifiedNamespace))
         {
-            services.AddSingleton<IPostQueue, StorageQueuePostQueue>();
+            services.AddSingleton<IPostQueue>(sp => new StorageQueuePostQueue(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<QueueOptions>>()));
             return services;
         }
 
@@ -35,6 +43,7 @@ public static class QueueingServiceCollectionExtensions
         {
             var client = sp.GetRequiredService<ServiceBusClient>();
             var name = sp.GetRequiredService<IOptions<QueueOptions>>().Value.Name;
+            // No prefetch: a prefetched message's lock runs while it waits, and the drainer asks for what it can handle.
             return new ServiceBusPostQueue(client.CreateSender(name), client.CreateReceiver(name, new ServiceBusReceiverOptions { PrefetchCount = 0 }));
         });
         return services;

@@ -9,11 +9,19 @@ namespace ChatTranscripts.Pipeline.Queueing;
 /// </summary>
 public sealed class ServiceBusPostQueue(ServiceBusSender sender, ServiceBusReceiver receiver) : IPostQueue
 {
+    public const string ContentType = "application/json";
+
+    /// <summary>How long a receive waits for the first message: short, because the drainer stops at the first empty receive.</summary>
     private static readonly TimeSpan ReceiveWait = TimeSpan.FromSeconds(1);
 
     /// <summary>One batch when everything fits; otherwise several batches in one transaction, so the send stays all or nothing.</summary>
     public async Task SendAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return;
+        }
         var batches = new List<ServiceBusMessageBatch>();
         try
         {
@@ -52,19 +60,27 @@ public sealed class ServiceBusPostQueue(ServiceBusSender sender, ServiceBusRecei
 
     public async Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(int maxMessages, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
         var received = await receiver.ReceiveMessagesAsync(maxMessages, ReceiveWait, cancellationToken);
         return received.Select(m => new ReceivedMessage(m.MessageId, m.Body, m.DeliveryCount, m)).ToList();
     }
 
     public Task CompleteAsync(ReceivedMessage message, CancellationToken cancellationToken) =>
-        receiver.CompleteMessageAsync((ServiceBusReceivedMessage)message.Receipt, cancellationToken);
+        receiver.CompleteMessageAsync(Receipt(message), cancellationToken);
 
     public Task AbandonAsync(ReceivedMessage message, CancellationToken cancellationToken) =>
-        receiver.AbandonMessageAsync((ServiceBusReceivedMessage)message.Receipt, cancellationToken: cancellationToken);
+        receiver.AbandonMessageAsync(Receipt(message), cancellationToken: cancellationToken);
 
     public Task DeadLetterAsync(ReceivedMessage message, string reason, string description, CancellationToken cancellationToken) =>
-        receiver.DeadLetterMessageAsync((ServiceBusReceivedMessage)message.Receipt, reason, description, cancellationToken);
+        receiver.DeadLetterMessageAsync(Receipt(message), reason, description, cancellationToken);
+
+    private static ServiceBusReceivedMessage Receipt(ReceivedMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Receipt as ServiceBusReceivedMessage
+            ?? throw new ArgumentException("The message was not received from Service Bus.", nameof(message));
+    }
 
     private static ServiceBusMessage ToServiceBus(OutgoingMessage message) =>
-        new(message.Body) { MessageId = message.MessageId, ContentType = "application/json" };
+        new(message.Body) { MessageId = message.MessageId, ContentType = ContentType };
 }

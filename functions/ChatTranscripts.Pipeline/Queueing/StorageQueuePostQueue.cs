@@ -10,15 +10,27 @@ namespace ChatTranscripts.Pipeline.Queueing;
 
 /// <summary>
 /// The queue on Azure Storage Queues (Azurite locally and in CI). Storage queues have neither message ids nor
-/// dead-lettering, so each body travels in an envelope with its id, and dead letters go to <c>{name}-poison</c>.
-/// A body too large for a queue message (64 KiB, base64) waits in a blob and the envelope carries its name.
+/// dead-lettering, so each body travels in an <see cref="Envelope"/> with its id, and dead letters go to
+/// <c>{name}-poison</c> with their reason. A body too large for a queue message (64 KiB after base64) waits in the
+/// <c>{name}-payloads</c> container and the envelope carries the blob's name.
 /// </summary>
 public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
 {
+    /// <summary>The most messages one receive may ask a Storage queue for.</summary>
+    public const int MaxReceive = 32;
+
+    public const string PoisonSuffix = "-poison";
+    public const string PayloadsSuffix = "-payloads";
+
+    /// <summary>Azurite takes about 800 sends/s with this many in flight; more only queues up inside it.</summary>
     private const int SendConcurrency = 16;
 
-    /// <summary>Leaves room for the envelope and base64's third within the 64 KiB message limit.</summary>
-    private const int MaxInlineBody = 40 * 1024;
+    /// <summary>
+    /// Base64 turns 3 bytes into 4, so 48 KiB is the most an envelope may be to fit the 64 KiB message limit; a little
+    /// less leaves room for the service's own accounting.
+    /// </summary>
+    private const int MaxInlineEnvelope = 47 * 1024;
+
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
     private readonly QueueClient _queue;
     private readonly QueueClient _poison;
@@ -28,9 +40,11 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
 
     public StorageQueuePostQueue(StorageAccount account, IOptions<QueueOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(options);
         _queue = account.Queues.GetQueueClient(options.Value.Name);
-        _poison = account.Queues.GetQueueClient(options.Value.Name + "-poison");
-        _payloads = account.Blobs.GetBlobContainerClient(options.Value.Name + "-payloads");
+        _poison = account.Queues.GetQueueClient(options.Value.Name + PoisonSuffix);
+        _payloads = account.Blobs.GetBlobContainerClient(options.Value.Name + PayloadsSuffix);
         _visibilityTimeout = options.Value.VisibilityTimeout;
         _created = new CreateOnce(ct => Task.WhenAll(
             _queue.CreateIfNotExistsAsync(cancellationToken: ct),
@@ -38,38 +52,57 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
             _payloads.CreateIfNotExistsAsync(cancellationToken: ct)));
     }
 
+    /// <summary>Where dead letters wait for an operator, each an <see cref="Envelope"/> with its reason.</summary>
     public QueueClient Poison => _poison;
 
+    /// <summary>Creates the queue, its poison queue and its payload container if missing; every other call does so on first use.</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken) => _created.EnsureAsync(cancellationToken);
+
+    /// <summary>
+    /// Sends concurrently. Storage has no multi-message transaction, so "all or nothing" is done by hand: when any
+    /// send fails, the sends already made (their id and pop receipt are known) and their payload blobs are deleted
+    /// before the error reaches the caller.
+    /// </summary>
     public async Task SendAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return;
+        }
+        await InitializeAsync(cancellationToken);
         var sent = new SendReceipt?[messages.Count];
+        var payloads = new string?[messages.Count];
         try
         {
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, messages.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = SendConcurrency, CancellationToken = cancellationToken },
                 // The caller's token, not the loop's: a send already on the wire finishes and leaves its receipt, so it can be taken back.
-                async (index, _) => sent[index] = (await _queue.SendMessageAsync(await WrapAsync(messages[index], cancellationToken), cancellationToken: cancellationToken)).Value);
+                async (index, _) =>
+                {
+                    var envelope = await WrapAsync(messages[index], blob => payloads[index] = blob, cancellationToken);
+                    sent[index] = (await _queue.SendMessageAsync(envelope, cancellationToken: cancellationToken)).Value;
+                });
         }
-        catch (Exception) when (sent.Any(r => r is not null))
+        catch (Exception error)
         {
-            // All or nothing: take back what did go out before the failure reaches the caller.
-            await Task.WhenAll(sent.OfType<SendReceipt>().Select(r => _queue.DeleteMessageAsync(r.MessageId, r.PopReceipt, CancellationToken.None)));
+            await TakeBackAsync(sent, payloads, error);
             throw;
         }
     }
 
     public async Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(int maxMessages, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
-        QueueMessage[] received = await _queue.ReceiveMessagesAsync(Math.Clamp(maxMessages, 1, 32), _visibilityTimeout, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
+        await InitializeAsync(cancellationToken);
+        QueueMessage[] received = await _queue.ReceiveMessagesAsync(Math.Min(maxMessages, MaxReceive), _visibilityTimeout, cancellationToken);
         return await Task.WhenAll(received.Select(message => UnwrapAsync(message, cancellationToken)));
     }
 
     public async Task CompleteAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
-        var receipt = (QueueMessage)message.Receipt;
+        var receipt = Receipt(message);
         await _queue.DeleteMessageAsync(receipt.MessageId, receipt.PopReceipt, cancellationToken);
         if (Envelope.Read(receipt.Body)?.BodyBlob is { } blob)
         {
@@ -77,36 +110,82 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
         }
     }
 
-    /// <summary>Hidden again for a while that grows with each attempt, so a failing message does not spin.</summary>
+    /// <summary>Visible again at once, as a Service Bus abandon is; the drainer, not the queue, decides when to try again.</summary>
     public Task AbandonAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
-        var receipt = (QueueMessage)message.Receipt;
-        var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, message.DeliveryCount), MaxRetryDelay.TotalSeconds));
+        var receipt = Receipt(message);
+        // Hidden for a while that doubles with each attempt, so a transient outage is outlasted before the delivery limit.
+        var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, message.DeliveryCount - 1), MaxRetryDelay.TotalSeconds));
         return _queue.UpdateMessageAsync(receipt.MessageId, receipt.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Sends the original envelope, with the reason, to the poison queue before deleting the message: if the delete
+    /// fails the message comes back and may be dead-lettered twice, but it is never lost. A payload blob stays for
+    /// the operator.
+    /// </summary>
     public async Task DeadLetterAsync(ReceivedMessage message, string reason, string description, CancellationToken cancellationToken)
     {
-        var original = Envelope.Read(((QueueMessage)message.Receipt).Body);
-        await _poison.SendMessageAsync(BinaryData.FromObjectAsJson(
-            new Envelope(message.MessageId, original?.Body ?? message.Body.ToString(), original?.BodyBlob, reason, description), PipelineJson.Options), cancellationToken: cancellationToken);
-        var receipt = (QueueMessage)message.Receipt;
+        var receipt = Receipt(message);
+        var original = Envelope.Read(receipt.Body);
+        var deadLetter = new Envelope(message.MessageId, original?.Body ?? receipt.Body.ToString(), original?.BodyBlob, reason, description, message.DeliveryCount);
+        await InitializeAsync(cancellationToken);
+        var encoded = BinaryData.FromObjectAsJson(deadLetter, PipelineJson.Options);
+        if (encoded.ToMemory().Length > MaxInlineEnvelope && deadLetter.Body is not null)
+        {
+            // The reason made a body that just fit too large to travel inline: it waits in a blob like any large body.
+            var blob = Guid.NewGuid().ToString("N");
+            await _payloads.UploadBlobAsync(blob, BinaryData.FromString(deadLetter.Body), cancellationToken);
+            encoded = BinaryData.FromObjectAsJson(deadLetter with { Body = null, BodyBlob = blob }, PipelineJson.Options);
+        }
+        await _poison.SendMessageAsync(encoded, cancellationToken: cancellationToken);
         await _queue.DeleteMessageAsync(receipt.MessageId, receipt.PopReceipt, cancellationToken);
     }
 
     public void Dispose() => _created.Dispose();
 
-    private Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.EnsureAsync(cancellationToken);
-
-    private async Task<BinaryData> WrapAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    private static QueueMessage Receipt(ReceivedMessage message)
     {
-        if (message.Body.ToMemory().Length <= MaxInlineBody)
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Receipt as QueueMessage
+            ?? throw new ArgumentException("The message was not received from a Storage queue.", nameof(message));
+    }
+
+    /// <summary>Measures the envelope, not the body: JSON escaping can make a body of quotes and markup several times larger.</summary>
+    private async Task<BinaryData> WrapAsync(OutgoingMessage message, Action<string> uploaded, CancellationToken cancellationToken)
+    {
+        var inline = BinaryData.FromObjectAsJson(new Envelope(message.MessageId, message.Body.ToString()), PipelineJson.Options);
+        if (inline.ToMemory().Length <= MaxInlineEnvelope)
         {
-            return BinaryData.FromObjectAsJson(new Envelope(message.MessageId, message.Body.ToString()), PipelineJson.Options);
+            return inline;
         }
         var blob = Guid.NewGuid().ToString("N");
         await _payloads.UploadBlobAsync(blob, message.Body, cancellationToken);
+        uploaded(blob);
         return BinaryData.FromObjectAsJson(new Envelope(message.MessageId, null, blob), PipelineJson.Options);
+    }
+
+    /// <summary>Deletes what a failed send left behind; if that fails too, the caller learns both errors.</summary>
+    private async Task TakeBackAsync(SendReceipt?[] sent, string?[] payloads, Exception cause)
+    {
+        var leftovers = Enumerable.Range(0, sent.Length).Where(i => sent[i] is not null || payloads[i] is not null).ToList();
+        var failures = await ConcurrentCalls.RunAllAsync(leftovers, async (index, ct) =>
+        {
+            if (sent[index] is { } receipt)
+            {
+                await _queue.DeleteMessageAsync(receipt.MessageId, receipt.PopReceipt, ct);
+            }
+            if (payloads[index] is { } blob)
+            {
+                await _payloads.DeleteBlobIfExistsAsync(blob, cancellationToken: ct);
+            }
+        }, CancellationToken.None);
+        if (failures.Count > 0)
+        {
+            throw new AggregateException(
+                $"Sending failed, and {failures.Count} of the messages already sent could not be taken back; they will be processed.",
+                [cause, .. failures.Select(f => f.Error)]);
+        }
     }
 
     /// <summary>A body that is not an envelope still surfaces, under the queue's own id, so it is dead-lettered rather than lost.</summary>
@@ -135,11 +214,21 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
         }
     }
 
-    /// <summary>The stored form of a message: its id, its body (inline or in a blob) and, in the poison queue, why it is there.</summary>
-    public sealed record Envelope(string MessageId, string? Body, string? BodyBlob = null, string? Reason = null, string? Description = null)
+    /// <summary>
+    /// The stored form of a message: its id and its body (inline, or the name of the blob holding it); in the poison
+    /// queue also why it is there and how often it had been delivered.
+    /// </summary>
+    public sealed record Envelope(
+        string MessageId,
+        string? Body,
+        string? BodyBlob = null,
+        string? Reason = null,
+        string? Description = null,
+        int? DeliveryCount = null)
     {
         public static Envelope? Read(BinaryData data)
         {
+            ArgumentNullException.ThrowIfNull(data);
             try
             {
                 return data.ToObjectFromJson<Envelope>(PipelineJson.Options) is { MessageId: not null } envelope ? envelope : null;

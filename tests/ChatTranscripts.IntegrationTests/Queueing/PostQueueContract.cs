@@ -13,8 +13,8 @@ public abstract class PostQueueContract
     /// <summary>A fresh, empty queue; skips the test when the implementation's service is not available here.</summary>
     protected abstract Task<IPostQueue> CreateQueueAsync();
 
-    /// <summary>The reason recorded with the one dead-lettered message, read from where the implementation keeps dead letters.</summary>
-    protected abstract Task<string?> DeadLetterReasonAsync(IPostQueue queue);
+    /// <summary>The one dead-lettered message, read from where the implementation keeps dead letters.</summary>
+    protected abstract Task<DeadLetter> DeadLetterAsync(IPostQueue queue);
 
     [Fact]
     public async Task Messages_arrive_with_their_id_and_body_and_leave_when_completed()
@@ -27,6 +27,24 @@ public abstract class PostQueueContract
         Assert.Equal("{\"n\":1}", received.Body.ToString());
         Assert.Equal(1, received.DeliveryCount);
         await queue.CompleteAsync(received, CancellationToken.None);
+
+        Assert.Empty(await queue.ReceiveAsync(32, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_empty_queue_returns_no_messages()
+    {
+        var queue = await CreateQueueAsync();
+
+        Assert.Empty(await queue.ReceiveAsync(32, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Sending_nothing_queues_nothing()
+    {
+        var queue = await CreateQueueAsync();
+
+        await queue.SendAsync([], CancellationToken.None);
 
         Assert.Empty(await queue.ReceiveAsync(32, CancellationToken.None));
     }
@@ -57,6 +75,19 @@ public abstract class PostQueueContract
     }
 
     [Fact]
+    public async Task A_body_of_characters_that_json_escapes_travels_intact()
+    {
+        var queue = await CreateQueueAsync();
+        var body = "{\"text\":\"" + string.Concat(Enumerable.Repeat("\\\"<a href='x'>&amp;</a>\\\"", 1_000)) + "\"}";
+
+        await queue.SendAsync([new OutgoingMessage(Id("markup"), BinaryData.FromString(body))], CancellationToken.None);
+
+        var received = Assert.Single(await ReceiveAllAsync(queue, 1));
+        Assert.Equal(body, received.Body.ToString());
+        await queue.CompleteAsync(received, CancellationToken.None);
+    }
+
+    [Fact]
     public async Task An_abandoned_message_comes_back_with_one_more_delivery()
     {
         var queue = await CreateQueueAsync();
@@ -67,6 +98,7 @@ public abstract class PostQueueContract
 
         var second = Assert.Single(await ReceiveAllAsync(queue, 1));
         Assert.Equal(Id("again"), second.MessageId);
+        Assert.Equal("{}", second.Body.ToString());
         Assert.Equal(first.DeliveryCount + 1, second.DeliveryCount);
     }
 
@@ -80,7 +112,7 @@ public abstract class PostQueueContract
         await queue.DeadLetterAsync(received, "Unprocessable", "not a post", CancellationToken.None);
 
         Assert.Empty(await queue.ReceiveAsync(32, CancellationToken.None));
-        Assert.Equal("Unprocessable", await DeadLetterReasonAsync(queue));
+        Assert.Equal(new DeadLetter(Id("bad"), "{}", "Unprocessable", "not a post"), await DeadLetterAsync(queue));
     }
 
     /// <summary>Receives until <paramref name="expected"/> messages came, within a bounded number of tries (abandoned messages may wait a moment).</summary>
@@ -98,4 +130,7 @@ public abstract class PostQueueContract
         }
         return received;
     }
+
+    /// <summary>What a dead letter must keep: the message, its body and why it was set aside.</summary>
+    protected sealed record DeadLetter(string MessageId, string Body, string? Reason, string? Description);
 }

@@ -1,11 +1,11 @@
-using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using ChatTranscripts.Pipeline;
 using ChatTranscripts.Pipeline.Queueing;
-using ChatTranscripts.Pipeline.Storage;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatTranscripts.IntegrationTests.Queueing;
 
@@ -13,9 +13,27 @@ namespace ChatTranscripts.IntegrationTests.Queueing;
 public sealed class QueueDrainerTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Every_message_reaches_the_handler_and_rejected_ones_are_dead_lettered_with_their_reason()
+    public async Task Every_message_reaches_the_handler_once_in_batches_of_the_configured_size_and_is_completed_after_it()
     {
-        var (queue, drainer) = Create(maxDeliveryCount: 5);
+        var (queue, drainer) = Create(batchSize: 256);
+        await queue.SendAsync(Messages(300), CancellationToken.None);
+        var stillQueuedDuringFirstBatch = -1;
+        var handler = new RecordingHandler(onBatch: async () =>
+            stillQueuedDuringFirstBatch = stillQueuedDuringFirstBatch < 0 ? (await RawQueue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount : stillQueuedDuringFirstBatch);
+
+        var result = await drainer.DrainAsync(handler, CancellationToken.None);
+
+        Assert.Equal(Messages(300).Select(m => m.MessageId).Order(StringComparer.Ordinal), handler.Seen.Order(StringComparer.Ordinal));
+        Assert.Equal([256, 44], handler.BatchSizes);
+        Assert.Equal(300, stillQueuedDuringFirstBatch);
+        Assert.Equal(new DrainResult(300, 0, 0, 2), result);
+        Assert.Equal(0, (await RawQueue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task Rejected_messages_are_dead_lettered_with_the_handlers_reason_and_the_others_completed()
+    {
+        var (queue, drainer) = Create();
         await queue.SendAsync(Messages(70), CancellationToken.None);
         var handler = new RecordingHandler(rejects: "m-13");
 
@@ -24,104 +42,131 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
         Assert.Equal(70, handler.Seen.Distinct().Count());
         Assert.Equal(69, result.Processed);
         Assert.Equal(1, result.DeadLettered);
-        var poisoned = Assert.Single((await queue.Poison.ReceiveMessagesAsync(32)).Value);
-        Assert.Contains("m-13", poisoned.Body.ToString(), StringComparison.Ordinal);
+        var poisoned = await SinglePoisonedAsync(queue);
+        Assert.Equal(("m-13", "{\"n\":13}", QueueDrainer.UnprocessableReason, "rejected on purpose"), (poisoned.MessageId, poisoned.Body, poisoned.Reason, poisoned.Description));
         Assert.Empty(await queue.ReceiveAsync(32, CancellationToken.None));
     }
 
     [Fact]
-    public async Task A_message_that_always_fails_does_not_hold_back_the_others_and_is_dead_lettered_at_the_limit()
+    public async Task A_batch_that_fails_is_retried_message_by_message()
     {
-        var (queue, drainer) = Create(maxDeliveryCount: 2);
+        var (queue, drainer) = Create();
+        await queue.SendAsync(Messages(20), CancellationToken.None);
+        var handler = new RecordingHandler(throwsOnBatches: true);
+
+        var result = await drainer.DrainAsync(handler, CancellationToken.None);
+
+        Assert.Equal(new DrainResult(20, 0, 0, 1), result);
+        Assert.Equal([20, .. Enumerable.Repeat(1, 20)], handler.BatchSizes);
+        Assert.Equal(20, handler.Completed.Distinct().Count());
+        Assert.Empty(await queue.ReceiveAsync(32, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_message_that_always_fails_does_not_hold_back_the_others_and_is_dead_lettered_at_the_delivery_limit()
+    {
+        var (queue, drainer) = Create(maxDeliveryCount: 3);
         await queue.SendAsync(Messages(10), CancellationToken.None);
         var handler = new RecordingHandler(throwsOn: "m-4");
 
-        var total = DrainResult.Empty;
-        for (var attempt = 0; attempt < 60 && total.DeadLettered == 0; attempt++)
+        // An abandoned message stays hidden for 1 s, then 2 s, so later runs find it only after a while.
+        var runs = new List<DrainResult>();
+        for (var run = 0; run < 200 && runs.Sum(r => r.DeadLettered) == 0; run++)
         {
-            total = total.Add(await drainer.DrainAsync(handler, CancellationToken.None));
-            await Task.Delay(250);
+            runs.Add(await drainer.DrainAsync(handler, CancellationToken.None));
+            await Task.Delay(50);
         }
 
         Assert.Equal(9, handler.Completed.Distinct().Count());
         Assert.DoesNotContain("m-4", handler.Completed);
-        Assert.Equal(1, total.DeadLettered);
-        var poisoned = Assert.Single((await queue.Poison.ReceiveMessagesAsync(32)).Value).Body.ToObjectFromJson<StorageQueuePostQueue.Envelope>(ChatTranscripts.Pipeline.PipelineJson.Options)!;
-        Assert.Equal("ProcessingFailed", poisoned.Reason);
-        Assert.Contains("poisoned on purpose", poisoned.Description, StringComparison.Ordinal);
+        Assert.Equal(2, runs.Sum(r => r.Abandoned));
+        Assert.Equal(1, runs.Sum(r => r.DeadLettered));
+        var poisoned = await SinglePoisonedAsync(queue);
+        Assert.Equal(("m-4", QueueDrainer.ProcessingFailedReason, 3), (poisoned.MessageId, poisoned.Reason, poisoned.DeliveryCount));
+        Assert.Equal("System.InvalidOperationException: poisoned on purpose", poisoned.Description);
+        Assert.Empty(await queue.ReceiveAsync(32, CancellationToken.None));
     }
 
     [Fact]
-    public async Task A_send_that_fails_part_way_leaves_nothing_on_the_queue()
+    public async Task Draining_with_a_time_limit_starts_no_batch_after_the_limit_and_leaves_the_rest_queued()
     {
-        var name = "q" + azurite.UniquePrefix();
-        var healthy = new StorageQueuePostQueue(azurite.Storage, Options.Create(new QueueOptions { Name = name }));
-        var failing = new StorageQueuePostQueue(StorageWhoseNthSendFails(failOn: 40), Options.Create(new QueueOptions { Name = name }));
+        var time = new FakeTimeProvider();
+        var (queue, drainer) = Create(batchSize: 10, time: time);
+        await queue.SendAsync(Messages(50), CancellationToken.None);
+        var handler = new RecordingHandler(onBatch: () =>
+        {
+            time.Advance(TimeSpan.FromSeconds(20));
+            return Task.CompletedTask;
+        });
 
-        await Assert.ThrowsAnyAsync<Exception>(() => failing.SendAsync(Messages(100), CancellationToken.None));
+        var result = await drainer.DrainAsync(handler, TimeSpan.FromSeconds(30), CancellationToken.None);
 
-        Assert.Empty(await healthy.ReceiveAsync(32, CancellationToken.None));
+        Assert.Equal(new DrainResult(20, 0, 0, 2), result);
+        Assert.Equal(30, (await RawQueue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
-    private (StorageQueuePostQueue Queue, QueueDrainer Drainer) Create(int maxDeliveryCount)
+    [Fact]
+    public async Task A_drain_that_is_cancelled_between_batches_stops_after_settling_the_batch_in_hand()
     {
-        var options = Options.Create(new QueueOptions { Name = "q" + azurite.UniquePrefix(), MaxDeliveryCount = maxDeliveryCount, BatchSize = 64 });
-        var queue = new StorageQueuePostQueue(azurite.Storage, options);
-        return (queue, new QueueDrainer(queue, options, NullLogger<QueueDrainer>.Instance));
+        var (queue, drainer) = Create(batchSize: 10);
+        await queue.SendAsync(Messages(30), CancellationToken.None);
+        using var cancellation = new CancellationTokenSource();
+        var handler = new RecordingHandler(onBatch: () => cancellation.CancelAsync());
+
+        var result = await drainer.DrainAsync(handler, cancellation.Token);
+
+        Assert.Equal(new DrainResult(10, 0, 0, 1), result);
+        Assert.Equal(20, (await RawQueue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    private (StorageQueuePostQueue Queue, QueueDrainer Drainer) Create(int maxDeliveryCount = 5, int batchSize = 64, TimeProvider? time = null)
+    {
+        var options = Options.Create(new QueueOptions { Name = "q" + azurite.UniquePrefix(), MaxDeliveryCount = maxDeliveryCount, BatchSize = batchSize });
+        var queue = new StorageQueuePostQueue(azurite.StorageAccount, options);
+        return (queue, new QueueDrainer(queue, options, time ?? TimeProvider.System, NullLogger<QueueDrainer>.Instance));
     }
 
     private static List<OutgoingMessage> Messages(int count) =>
-        Enumerable.Range(0, count).Select(i => new OutgoingMessage($"m-{i}", BinaryData.FromString($"{{\"n\":{i}}}"))).ToList();
+        [.. Enumerable.Range(0, count).Select(i => new OutgoingMessage($"m-{i}", BinaryData.FromString($"{{\"n\":{i}}}")))];
 
-    private StorageAccount StorageWhoseNthSendFails(int failOn)
+    private QueueClient RawQueue(StorageQueuePostQueue queue) =>
+        azurite.StorageAccount.Queues.GetQueueClient(queue.Poison.Name[..^StorageQueuePostQueue.PoisonSuffix.Length]);
+
+    private static async Task<StorageQueuePostQueue.Envelope> SinglePoisonedAsync(StorageQueuePostQueue queue)
     {
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        options.Retry.MaxRetries = 0;
-        options.AddPolicy(new FailNthSend(failOn), HttpPipelinePosition.PerCall);
-        var healthy = azurite.Storage;
-        return new StorageAccount(healthy.Tables, healthy.Blobs, new QueueServiceClient(azurite.ConnectionString, options));
+        QueueMessage[] poisoned = await queue.Poison.ReceiveMessagesAsync(32);
+        return Assert.Single(poisoned).Body.ToObjectFromJson<StorageQueuePostQueue.Envelope>(PipelineJson.Options)!;
     }
 
-    /// <summary>Answers the Nth "put message" with a 500 before it reaches the service, as a storage outage would.</summary>
-    private sealed class FailNthSend(int n) : HttpPipelinePolicy
-    {
-        private int _sends;
-
-        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            if (IsSend(message) && Interlocked.Increment(ref _sends) == n)
-            {
-                throw new Azure.RequestFailedException(500, "Injected failure");
-            }
-            await ProcessNextAsync(message, pipeline);
-        }
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
-
-        private static bool IsSend(HttpMessage message) =>
-            message.Request.Method == RequestMethod.Post && message.Request.Uri.Path.EndsWith("/messages", StringComparison.Ordinal);
-    }
-
-    private sealed class RecordingHandler(string? rejects = null, string? throwsOn = null) : IQueueBatchHandler
+    /// <summary>Processes everything except what it is told to reject or to fail on.</summary>
+    private sealed class RecordingHandler(string? rejects = null, string? throwsOn = null, bool throwsOnBatches = false, Func<Task>? onBatch = null) : IQueueBatchHandler
     {
         public List<string> Seen { get; } = [];
 
+        public List<int> BatchSizes { get; } = [];
+
         public List<string> Completed { get; } = [];
 
-        public Task<BatchOutcome> HandleAsync(IReadOnlyList<ReceivedMessage> batch, CancellationToken cancellationToken)
+        public async Task<BatchOutcome> HandleAsync(IReadOnlyList<ReceivedMessage> batch, CancellationToken cancellationToken)
         {
             lock (Seen)
             {
                 Seen.AddRange(batch.Select(m => m.MessageId));
-                if (throwsOn is not null && batch.Any(m => m.MessageId == throwsOn))
-                {
-                    throw new InvalidOperationException("poisoned on purpose");
-                }
+                BatchSizes.Add(batch.Count);
+            }
+            if (onBatch is not null)
+            {
+                await onBatch();
+            }
+            if ((throwsOn is not null && batch.Any(m => m.MessageId == throwsOn)) || (throwsOnBatches && batch.Count > 1))
+            {
+                throw new InvalidOperationException("poisoned on purpose");
+            }
+            lock (Seen)
+            {
                 Completed.AddRange(batch.Select(m => m.MessageId).Where(id => id != rejects));
             }
-            var rejected = batch.Where(m => m.MessageId == rejects).ToDictionary(m => m.MessageId, _ => "rejected on purpose");
-            return Task.FromResult(new BatchOutcome(rejected));
+            return new BatchOutcome(batch.Where(m => m.MessageId == rejects).ToDictionary(m => m.MessageId, _ => "rejected on purpose"));
         }
     }
 }

@@ -32,12 +32,13 @@ public sealed class ServiceBusContractTests : PostQueueContract, IAsyncDisposabl
         return new ServiceBusPostQueue(_client.CreateSender(_queueName), receiver);
     }
 
-    protected override async Task<string?> DeadLetterReasonAsync(IPostQueue queue)
+    protected override async Task<DeadLetter> DeadLetterAsync(IPostQueue queue)
     {
         await using var deadLetters = _client!.CreateReceiver(_queueName, new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter });
         var message = await deadLetters.ReceiveMessageAsync(TimeSpan.FromSeconds(5));
+        Assert.NotNull(message);
         await deadLetters.CompleteMessageAsync(message);
-        return message.DeadLetterReason;
+        return new DeadLetter(message.MessageId, message.Body.ToString(), message.DeadLetterReason, message.DeadLetterErrorDescription);
     }
 
     public async ValueTask DisposeAsync()

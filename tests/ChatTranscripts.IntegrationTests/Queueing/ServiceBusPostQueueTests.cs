@@ -1,3 +1,4 @@
+using System.Transactions;
 using Azure.Messaging.ServiceBus;
 using ChatTranscripts.Pipeline.Queueing;
 
@@ -20,6 +21,30 @@ public sealed class ServiceBusPostQueueTests
         var batch = Assert.Single(sender.Sent);
         Assert.Equal(["twitter:1", "twitter:2"], batch.Select(m => m.MessageId));
         Assert.All(batch, m => Assert.Equal("application/json", m.ContentType));
+        Assert.All(batch, m => Assert.Equal("{}", m.Body.ToString()));
+        Assert.Equal([false], sender.InTransaction);
+    }
+
+    [Fact]
+    public async Task Sending_nothing_sends_no_batch()
+    {
+        var sender = new RecordingSender(batchCapacity: 100);
+        var queue = new ServiceBusPostQueue(sender, new RecordingReceiver());
+
+        await queue.SendAsync([], CancellationToken.None);
+
+        Assert.Empty(sender.Sent);
+    }
+
+    [Fact]
+    public async Task A_message_too_large_for_any_batch_fails_the_send_before_anything_is_sent()
+    {
+        var sender = new RecordingSender(batchCapacity: 0);
+        var queue = new ServiceBusPostQueue(sender, new RecordingReceiver());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => queue.SendAsync([Message("a")], CancellationToken.None));
+
+        Assert.Empty(sender.Sent);
     }
 
     [Fact]
@@ -32,6 +57,18 @@ public sealed class ServiceBusPostQueueTests
 
         Assert.Equal([2, 2, 1], sender.Sent.Select(b => b.Count));
         Assert.Equal(["a", "b", "c", "d", "e"], sender.Sent.SelectMany(b => b).Select(m => m.MessageId));
+        Assert.Equal([true, true, true], sender.InTransaction);
+    }
+
+    [Fact]
+    public async Task When_one_of_several_batches_fails_the_transaction_is_not_committed()
+    {
+        var sender = new RecordingSender(batchCapacity: 2, failOnBatch: 2);
+        var queue = new ServiceBusPostQueue(sender, new RecordingReceiver());
+
+        await Assert.ThrowsAsync<ServiceBusException>(() => queue.SendAsync([Message("a"), Message("b"), Message("c")], CancellationToken.None));
+
+        Assert.Equal([TransactionStatus.Aborted], sender.Outcomes);
     }
 
     [Fact]
@@ -49,29 +86,33 @@ public sealed class ServiceBusPostQueueTests
         Assert.Equal("twitter:9", received.MessageId);
         Assert.Equal(3, received.DeliveryCount);
         Assert.Equal(["complete twitter:9", "abandon twitter:9", "dead-letter twitter:9 Unprocessable: not a post"], receiver.Settled);
+        Assert.Equal([32], receiver.Requested);
     }
 
     [Fact]
-    public void Long_message_ids_are_hashed_to_fit_the_brokers_limit_deterministically()
+    public async Task A_message_received_from_another_queue_is_refused_rather_than_settled()
     {
-        var id = new string('x', 128);
+        var receiver = new RecordingReceiver();
+        var queue = new ServiceBusPostQueue(new RecordingSender(10), receiver);
+        var foreign = new ReceivedMessage("twitter:1", BinaryData.FromString("{}"), 1, new object());
 
-        var first = MessageIds.For("bluesky", id, "1764072000000");
-        var second = MessageIds.For("bluesky", id, "1764072000000");
+        await Assert.ThrowsAsync<ArgumentException>(() => queue.CompleteAsync(foreign, CancellationToken.None));
 
-        Assert.Equal(first, second);
-        Assert.True(first.Length <= 128);
-        Assert.NotEqual(first, MessageIds.For("bluesky", id, "1764072000001"));
-        Assert.Equal("twitter:1:deleted", MessageIds.For("twitter", "1", "deleted"));
+        Assert.Empty(receiver.Settled);
     }
 
     private static OutgoingMessage Message(string id) => new(id, BinaryData.FromString("{}"));
 
-    private sealed class RecordingSender(int batchCapacity) : ServiceBusSender
+    /// <summary>Batches that take <paramref name="batchCapacity"/> messages each; records what is sent and whether inside a transaction.</summary>
+    private sealed class RecordingSender(int batchCapacity, int failOnBatch = 0) : ServiceBusSender
     {
+        private readonly Dictionary<ServiceBusMessageBatch, List<ServiceBusMessage>> _contents = [];
+
         public List<List<ServiceBusMessage>> Sent { get; } = [];
 
-        private readonly Dictionary<ServiceBusMessageBatch, List<ServiceBusMessage>> _contents = [];
+        public List<bool> InTransaction { get; } = [];
+
+        public List<TransactionStatus> Outcomes { get; } = [];
 
         public override ValueTask<ServiceBusMessageBatch> CreateMessageBatchAsync(CancellationToken cancellationToken = default)
         {
@@ -83,6 +124,16 @@ public sealed class ServiceBusPostQueueTests
 
         public override Task SendMessagesAsync(ServiceBusMessageBatch messageBatch, CancellationToken cancellationToken = default)
         {
+            var transaction = Transaction.Current;
+            InTransaction.Add(transaction is not null);
+            if (transaction is not null && InTransaction.Count == 1)
+            {
+                transaction.TransactionCompleted += (_, e) => Outcomes.Add(e.Transaction!.TransactionInformation.Status);
+            }
+            if (InTransaction.Count == failOnBatch)
+            {
+                throw new ServiceBusException("injected failure", ServiceBusFailureReason.ServiceCommunicationProblem);
+            }
             Sent.Add([.. _contents[messageBatch]]);
             return Task.CompletedTask;
         }
@@ -92,8 +143,13 @@ public sealed class ServiceBusPostQueueTests
     {
         public List<string> Settled { get; } = [];
 
-        public override Task<IReadOnlyList<ServiceBusReceivedMessage>> ReceiveMessagesAsync(int maxMessages, TimeSpan? maxWaitTime = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<ServiceBusReceivedMessage>>(messages.Take(maxMessages).ToList());
+        public List<int> Requested { get; } = [];
+
+        public override Task<IReadOnlyList<ServiceBusReceivedMessage>> ReceiveMessagesAsync(int maxMessages, TimeSpan? maxWaitTime = null, CancellationToken cancellationToken = default)
+        {
+            Requested.Add(maxMessages);
+            return Task.FromResult<IReadOnlyList<ServiceBusReceivedMessage>>([.. messages.Take(maxMessages)]);
+        }
 
         public override Task CompleteMessageAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken = default)
         {

@@ -9,11 +9,12 @@ namespace ChatTranscripts.IntegrationTests.Queueing;
 public sealed class StorageQueueContractTests(AzuriteFixture azurite) : PostQueueContract
 {
     protected override Task<IPostQueue> CreateQueueAsync() =>
-        Task.FromResult<IPostQueue>(new StorageQueuePostQueue(azurite.Storage, Options.Create(new QueueOptions { Name = "q" + azurite.UniquePrefix() })));
+        Task.FromResult<IPostQueue>(new StorageQueuePostQueue(azurite.StorageAccount, Options.Create(new QueueOptions { Name = "q" + azurite.UniquePrefix() })));
 
-    protected override async Task<string?> DeadLetterReasonAsync(IPostQueue queue)
+    protected override async Task<DeadLetter> DeadLetterAsync(IPostQueue queue)
     {
         var poisoned = Assert.Single((await ((StorageQueuePostQueue)queue).Poison.ReceiveMessagesAsync(32)).Value);
-        return poisoned.Body.ToObjectFromJson<StorageQueuePostQueue.Envelope>(PipelineJson.Options)!.Reason;
+        var envelope = poisoned.Body.ToObjectFromJson<StorageQueuePostQueue.Envelope>(PipelineJson.Options)!;
+        return new DeadLetter(envelope.MessageId, envelope.Body ?? "", envelope.Reason, envelope.Description);
     }
 }

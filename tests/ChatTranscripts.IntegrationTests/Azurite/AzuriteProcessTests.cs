@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Azure.Storage.Queues;
+using ChatTranscripts.LocalHost.Azurite;
+using ChatTranscripts.Pipeline.Storage;
+using ChatTranscripts.Testing;
+
+namespace ChatTranscripts.IntegrationTests.Azurite;
+
+/// <summary>The launcher the queue tests and the local host stand on: it starts Azurite, and never leaves it running.</summary>
+public sealed class AzuriteProcessTests
+{
+    [Fact]
+    public async Task An_in_memory_azurite_serves_queues_on_its_ports_and_is_gone_after_dispose()
+    {
+        var options = OnFreePorts() with { InMemory = true };
+        int processId;
+        await using (var azurite = await AzuriteProcess.StartAsync(options, logger: null, TestContext.Current.CancellationToken))
+        {
+            processId = azurite.ProcessId;
+            Assert.True(AzuriteProcess.AnyPortInUse(options.BlobPort, options.QueuePort, options.TablePort));
+            var queue = StorageAccount.FromConnectionString(azurite.ConnectionString).Queues.GetQueueClient("launcher");
+            await queue.CreateAsync(cancellationToken: TestContext.Current.CancellationToken);
+            await queue.SendMessageAsync("hello", TestContext.Current.CancellationToken);
+            Assert.Equal(1, (await queue.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount);
+        }
+
+        Assert.False(AzuriteProcess.AnyPortInUse(options.BlobPort, options.QueuePort, options.TablePort));
+        Assert.False(IsRunning(processId));
+    }
+
+    [Fact]
+    public async Task An_azurite_with_a_data_folder_keeps_its_queues_across_restarts()
+    {
+        var folder = Directory.CreateTempSubdirectory("azurite-data-");
+        try
+        {
+            var options = OnFreePorts() with { DataFolder = folder.FullName };
+            await using (var first = await AzuriteProcess.StartAsync(options, logger: null, TestContext.Current.CancellationToken))
+            {
+                await Queue(first).CreateAsync(cancellationToken: TestContext.Current.CancellationToken);
+                await Queue(first).SendMessageAsync("kept", TestContext.Current.CancellationToken);
+            }
+            await using var second = await AzuriteProcess.StartAsync(options, logger: null, TestContext.Current.CancellationToken);
+
+            var message = Assert.Single((await Queue(second).ReceiveMessagesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value);
+            Assert.Equal("kept", message.Body.ToString());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_port_already_taken_fails_the_start_with_azurites_own_explanation()
+    {
+        var options = OnFreePorts() with { InMemory = true, StartTimeout = TimeSpan.FromSeconds(20) };
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, options.QueuePort);
+        squatter.Start();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => AzuriteProcess.StartAsync(options, logger: null, TestContext.Current.CancellationToken));
+
+        Assert.Contains(options.QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+        Assert.Contains("EADDRINUSE", error.Message, StringComparison.Ordinal);
+        Assert.False(AzuriteProcess.AnyPortInUse(options.BlobPort, options.TablePort));
+    }
+
+    private static AzuriteStartOptions OnFreePorts()
+    {
+        var ports = FreePorts.Take(3);
+        return new AzuriteStartOptions { BlobPort = ports[0], QueuePort = ports[1], TablePort = ports[2] };
+    }
+
+    private static QueueClient Queue(AzuriteProcess azurite) =>
+        StorageAccount.FromConnectionString(azurite.ConnectionString).Queues.GetQueueClient("survivor");
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using ChatTranscripts.Pipeline.Queueing;
+using ChatTranscripts.Pipeline.Storage;
+using ChatTranscripts.Testing;
+using Microsoft.Extensions.Options;
+
+namespace ChatTranscripts.IntegrationTests.Queueing;
+
+/// <summary>"All or nothing" for Storage queues, which have no transactions: a send that fails part way takes back what went out.</summary>
+public sealed class StorageQueueSendTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task A_send_that_fails_part_way_leaves_nothing_on_the_queue_and_no_payload_behind()
+    {
+        var options = Options.Create(new QueueOptions { Name = "q" + azurite.UniquePrefix() });
+        using var healthy = new StorageQueuePostQueue(azurite.StorageAccount, options);
+        await healthy.InitializeAsync(TestContext.Current.CancellationToken);
+        var failOn = new FailNthSend(40);
+        using var failing = new StorageQueuePostQueue(StorageWith(failOn), options);
+        var large = BinaryData.FromString("{\"text\":\"" + new string('x', 60_000) + "\"}");
+        List<OutgoingMessage> messages =
+        [
+            new("m-large", large),
+            .. Enumerable.Range(0, 99).Select(i => new OutgoingMessage($"m-{i}", BinaryData.FromString($"{{\"n\":{i}}}"))),
+        ];
+
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => failing.SendAsync(messages, TestContext.Current.CancellationToken));
+
+        Assert.Equal(500, error.Status);
+        Assert.True(failOn.Sends >= 40);
+        Assert.Empty(await healthy.ReceiveAsync(32, TestContext.Current.CancellationToken));
+        Assert.Equal(0, (await RawQueue(options.Value.Name).GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount);
+        Assert.Empty(await Payloads(options.Value.Name).GetBlobsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_send_that_succeeds_queues_every_message_once()
+    {
+        var options = Options.Create(new QueueOptions { Name = "q" + azurite.UniquePrefix() });
+        using var queue = new StorageQueuePostQueue(azurite.StorageAccount, options);
+
+        await queue.SendAsync([.. Enumerable.Range(0, 250).Select(i => new OutgoingMessage($"m-{i}", BinaryData.FromString("{}")))], TestContext.Current.CancellationToken);
+
+        Assert.Equal(250, (await RawQueue(options.Value.Name).GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount);
+    }
+
+    private QueueClient RawQueue(string name) => azurite.StorageAccount.Queues.GetQueueClient(name);
+
+    private BlobContainerClient Payloads(string name) => azurite.StorageAccount.Blobs.GetBlobContainerClient(name + StorageQueuePostQueue.PayloadsSuffix);
+
+    /// <summary>The fixture's account, except that its queue client runs <paramref name="policy"/> and does not retry.</summary>
+    private StorageAccount StorageWith(HttpPipelinePolicy policy)
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        options.Retry.MaxRetries = 0;
+        options.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        var healthy = azurite.StorageAccount;
+        return new StorageAccount(healthy.Tables, healthy.Blobs, new QueueServiceClient(azurite.ConnectionString, options));
+    }
+
+    /// <summary>Answers the Nth "put message" with a 500 before it reaches the service, as a storage outage would.</summary>
+    private sealed class FailNthSend(int n) : HttpPipelinePolicy
+    {
+        private int _sends;
+
+        public int Sends => _sends;
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (IsSend(message) && Interlocked.Increment(ref _sends) == n)
+            {
+                throw new RequestFailedException(500, "Injected failure");
+            }
+            await ProcessNextAsync(message, pipeline);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        private static bool IsSend(HttpMessage message) =>
+            message.Request.Method == RequestMethod.Post && message.Request.Uri.Path.EndsWith("/messages", StringComparison.Ordinal);
+    }
+}
