@@ -33,6 +33,7 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddPostQueue(configuration);
 
         services.AddSingleton<StandardWebhookVerifier>();
+        services.AddSingleton<IngestQueue>();
         services.AddSingleton<PostsEndpoints>();
         services.AddMastodonAndBlueskyWebhooks(configuration);
         services.AddXWebhooks(configuration);

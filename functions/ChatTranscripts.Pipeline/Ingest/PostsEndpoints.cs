@@ -1,12 +1,11 @@
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Queueing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace ChatTranscripts.Pipeline.Ingest;
 
 /// <summary><c>POST /api/posts</c> and <c>DELETE /api/posts/{platform}/{id}</c>: verify, validate, queue, answer 202.</summary>
-public sealed class PostsEndpoints(StandardWebhookVerifier verifier, IPostQueue queue, ILogger<PostsEndpoints> logger)
+public sealed class PostsEndpoints(StandardWebhookVerifier verifier, IngestQueue queue)
 {
     public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -23,7 +22,7 @@ public sealed class PostsEndpoints(StandardWebhookVerifier verifier, IPostQueue 
             {
                 return ApiProblems.Validation(errors, $"{errors.Count} field(s) are invalid; nothing was accepted.");
             }
-            return await QueueAsync(posts.Select(PipelineMessage.ForPost).ToList(), Results.Accepted(value: new { accepted = posts.Count }), cancellationToken);
+            return await queue.SendAsync(posts.Select(PipelineMessage.ForPost).ToList(), Results.Accepted(value: new { accepted = posts.Count }), cancellationToken);
         }
     }
 
@@ -50,7 +49,7 @@ public sealed class PostsEndpoints(StandardWebhookVerifier verifier, IPostQueue 
         {
             return unauthorized;
         }
-        return await QueueAsync([PipelineMessage.ForDeletion(new PostDeletion(platform, id))], Results.Accepted(), cancellationToken);
+        return await queue.SendAsync([PipelineMessage.ForDeletion(new PostDeletion(platform, id))], Results.Accepted(), cancellationToken);
     }
 
     private IResult? VerifySignature(HttpRequest request, byte[] body)
@@ -61,19 +60,5 @@ public sealed class PostsEndpoints(StandardWebhookVerifier verifier, IPostQueue 
             request.Headers[StandardWebhookVerifier.SignatureHeader],
             body);
         return failure is null ? null : ApiProblems.Unauthorized(failure);
-    }
-
-    private async Task<IResult> QueueAsync(IReadOnlyList<OutgoingMessage> messages, IResult accepted, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await queue.SendAsync(messages, cancellationToken);
-            return accepted;
-        }
-        catch (Exception e) when (InfrastructureFailure.Is(e))
-        {
-            logger.LogError(e, "Could not queue {Count} messages", messages.Count);
-            return ApiProblems.Unavailable("The queue is not reachable right now; nothing was accepted. Retry later.");
-        }
     }
 }

@@ -1,7 +1,5 @@
 using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Queueing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace ChatTranscripts.Pipeline.Ingest.Bluesky;
 
@@ -9,7 +7,7 @@ namespace ChatTranscripts.Pipeline.Ingest.Bluesky;
 /// <c>POST /api/webhooks/bluesky</c>: Jetstream events forwarded by a relay, signed like <c>/api/posts</c> (Standard
 /// Webhooks, <c>Webhooks:Secret</c>). Every change of a delivery is queued in one send, or none is.
 /// </summary>
-public sealed class BlueskyWebhookEndpoints(StandardWebhookVerifier verifier, IPostQueue queue, ILogger<BlueskyWebhookEndpoints> logger)
+public sealed class BlueskyWebhookEndpoints(StandardWebhookVerifier verifier, IngestQueue queue)
 {
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -30,7 +28,8 @@ public sealed class BlueskyWebhookEndpoints(StandardWebhookVerifier verifier, IP
             {
                 return Results.Ok(new { accepted = 0 });
             }
-            return await QueueAsync(changes.Select(change => change.ToMessage()).ToList(), cancellationToken);
+            var messages = changes.Select(change => change.ToMessage()).ToList();
+            return await queue.SendAsync(messages, Results.Accepted(value: new { accepted = messages.Count }), cancellationToken);
         }
     }
 
@@ -42,19 +41,5 @@ public sealed class BlueskyWebhookEndpoints(StandardWebhookVerifier verifier, IP
             request.Headers[StandardWebhookVerifier.SignatureHeader],
             body);
         return failure is null ? null : ApiProblems.Unauthorized(failure);
-    }
-
-    private async Task<IResult> QueueAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await queue.SendAsync(messages, cancellationToken);
-            return Results.Accepted(value: new { accepted = messages.Count });
-        }
-        catch (Exception e) when (InfrastructureFailure.Is(e))
-        {
-            logger.LogError(e, "Could not queue {Count} messages from Bluesky", messages.Count);
-            return ApiProblems.Unavailable("The queue is not reachable right now; nothing was accepted. Retry later.");
-        }
     }
 }

@@ -1,14 +1,13 @@
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Queueing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatTranscripts.Pipeline.Ingest.Mastodon;
 
 /// <summary><c>POST /api/webhooks/mastodon</c>: verify <c>X-Hub-Signature</c>, read the event, queue its post, answer 202.</summary>
 public sealed class MastodonWebhookEndpoints(
-    MastodonSignatureVerifier verifier, IOptions<WebhookOptions> webhookOptions, IPostQueue queue, ILogger<MastodonWebhookEndpoints> logger)
+    MastodonSignatureVerifier verifier, IOptions<WebhookOptions> webhookOptions, IngestQueue queue)
 {
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -36,7 +35,7 @@ public sealed class MastodonWebhookEndpoints(
             {
                 return Results.Ok(new { accepted = 0, ignored = delivery.IgnoredBecause });
             }
-            return await QueueAsync([PipelineMessage.ForPost(delivery.Post)], cancellationToken);
+            return await queue.SendAsync([PipelineMessage.ForPost(delivery.Post)], Results.Accepted(value: new { accepted = 1 }), cancellationToken);
         }
     }
 
@@ -44,19 +43,5 @@ public sealed class MastodonWebhookEndpoints(
     {
         var failure = verifier.Verify(request.Headers[MastodonSignatureVerifier.SignatureHeader], body);
         return failure is null ? null : ApiProblems.Unauthorized(failure);
-    }
-
-    private async Task<IResult> QueueAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await queue.SendAsync(messages, cancellationToken);
-            return Results.Accepted(value: new { accepted = messages.Count });
-        }
-        catch (Exception e) when (InfrastructureFailure.Is(e))
-        {
-            logger.LogError(e, "Could not queue {Count} messages from Mastodon", messages.Count);
-            return ApiProblems.Unavailable("The queue is not reachable right now; nothing was accepted. Retry later.");
-        }
     }
 }

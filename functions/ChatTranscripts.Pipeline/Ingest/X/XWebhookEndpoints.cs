@@ -1,7 +1,6 @@
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Queueing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace ChatTranscripts.Pipeline.Ingest.X;
 
@@ -9,7 +8,7 @@ namespace ChatTranscripts.Pipeline.Ingest.X;
 /// <c>GET /api/webhooks/x</c> answers X's CRC challenge; <c>POST /api/webhooks/x</c> verifies
 /// <c>x-twitter-webhooks-signature</c>, reads the delivery and queues all of it in one send, or none of it.
 /// </summary>
-public sealed class XWebhookEndpoints(XSignature signature, IPostQueue queue, ILogger<XWebhookEndpoints> logger)
+public sealed class XWebhookEndpoints(XSignature signature, IngestQueue queue)
 {
     public const string CrcTokenParameter = "crc_token";
 
@@ -59,7 +58,7 @@ public sealed class XWebhookEndpoints(XSignature signature, IPostQueue queue, IL
                 return Results.Ok(new { accepted = 0, ignored = delivery.IgnoredBecause ?? "The delivery holds no posts or deletions." });
             }
             var messages = delivery.Posts.Select(PipelineMessage.ForPost).Concat(delivery.Deletions.Select(PipelineMessage.ForDeletion)).ToList();
-            return await QueueAsync(messages, cancellationToken);
+            return await queue.SendAsync(messages, Results.Ok(new { accepted = messages.Count }), cancellationToken);
         }
     }
 
@@ -67,19 +66,5 @@ public sealed class XWebhookEndpoints(XSignature signature, IPostQueue queue, IL
     {
         var failure = signature.Verify(request.Headers[XSignature.SignatureHeader], body);
         return failure is null ? null : ApiProblems.Unauthorized(failure);
-    }
-
-    private async Task<IResult> QueueAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await queue.SendAsync(messages, cancellationToken);
-            return Results.Ok(new { accepted = messages.Count });
-        }
-        catch (Exception e) when (InfrastructureFailure.Is(e))
-        {
-            logger.LogError(e, "Could not queue {Count} messages from X", messages.Count);
-            return ApiProblems.Unavailable("The queue is not reachable right now; nothing was accepted. Retry later.");
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Ingest.X;
 using ChatTranscripts.Pipeline.Queueing;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,7 @@ public sealed class XWebhookEndpointsTests
     private readonly RecordingQueue _queue = new();
 
     private XWebhookEndpoints Endpoints(string? secret = Secret) =>
-        new(new XSignature(Options.Create(new XWebhookOptions { ConsumerSecret = secret })), _queue, NullLogger<XWebhookEndpoints>.Instance);
+        new(new XSignature(Options.Create(new XWebhookOptions { ConsumerSecret = secret })), new IngestQueue(_queue, NullLogger<IngestQueue>.Instance));
 
     private static DefaultHttpContext Context()
     {
