@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ChatTranscripts.Pipeline.Tests;
 using System.Net;
 using System.Net.Http.Headers;
@@ -168,5 +169,60 @@ public sealed class XWebhookTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, crc.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, delivery.StatusCode);
         Assert.Contains("Webhooks:X:ConsumerSecret", await delivery.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("twitter-v1.1-compat-mode-truncated.json")]
+    [InlineData("twitter-v1.1-extended-mode-full_text.json")]
+    [InlineData("twitter-v1.1-extended_tweet-streaming.json")]
+    [InlineData("twitter-v1.1-quote.json")]
+    [InlineData("twitter-v1.1-reply-mentions-url.json")]
+    [InlineData("twitter-v1.1-retweet.json")]
+    public async Task Every_real_tweet_is_accepted_and_stored_with_its_id_from_the_string_field(string file)
+    {
+        var tweet = JsonNode.Parse(File.ReadAllText(SharedConformance.Require("payloads", file)))!.AsObject();
+        var id = tweet["id_str"]!.GetValue<string>();
+        await using var host = new LocalHostFactory(azurite, Settings);
+        using var api = new ChatApi(host);
+
+        await AcceptedAsync(api.Client, Creates(tweet), expected: 1);
+        await api.ProcessedAsync();
+
+        // These tweets carry no hashtag a session could match, so the contract keeps them out of every transcript;
+        // what the route must do is store them, under the id from id_str (their numeric ids exceed 2^53).
+        var created = DateTimeOffset.ParseExact(tweet["created_at"]!.GetValue<string>(), "ddd MMM dd HH:mm:ss zzz yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var window = new ChatTranscripts.Pipeline.Sessions.SessionDefinition
+        {
+            Title = file,
+            Hashtags = ["any"],
+            StartsAt = created.AddMinutes(-30),
+            EndsAt = created.AddMinutes(30),
+        };
+        var stored = await host.Services.GetRequiredService<ChatTranscripts.Pipeline.Storage.ReceivedPostStore>().InWindowAsync(window, CancellationToken.None);
+        Assert.Equal(id, Assert.Single(stored).Id);
+    }
+
+    [Fact]
+    public async Task The_real_delete_delivery_signed_as_x_signs_it_removes_the_post()
+    {
+        var body = File.ReadAllText(SharedConformance.Require("payloads", "x-aaa-tweet_delete_events.json"));
+        var deleted = JsonNode.Parse(body)!["tweet_delete_events"]![0]!["status"]!["id"]!.GetValue<string>();
+        await using var host = new LocalHostFactory(azurite, Settings);
+        using var api = new ChatApi(host);
+        var session = Session("#bmcmed");
+        await api.PutSessionAsync("x-real-delete", session);
+        await AcceptedAsync(api.Client, Creates(Tweet(deleted, "to be deleted #bmcmed", 10), Tweet("1", "kept #bmcmed", 11)), expected: 2);
+        using (var before = await api.PublishAsync("x-real-delete"))
+        {
+            Assert.Contains($"twitter:{deleted}", PostIds(before));
+        }
+
+        using (var response = await SendAsync(api.Client, body))
+        {
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+        using var after = await api.PublishAsync("x-real-delete");
+
+        Assert.Equal(["twitter:1"], PostIds(after));
     }
 }
