@@ -1,8 +1,8 @@
-using ChatTranscripts.Pipeline.Tests;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatTranscripts.IntegrationTests.EndToEnd;
+using ChatTranscripts.Pipeline.Tests;
 using ChatTranscripts.Testing;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
 

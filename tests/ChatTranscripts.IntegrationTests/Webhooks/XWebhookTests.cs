@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using ChatTranscripts.Pipeline.Tests;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -7,7 +5,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatTranscripts.IntegrationTests.EndToEnd;
+using ChatTranscripts.Pipeline.Tests;
 using ChatTranscripts.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
 
 namespace ChatTranscripts.IntegrationTests.Webhooks;
