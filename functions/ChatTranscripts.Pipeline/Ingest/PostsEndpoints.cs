@@ -9,7 +9,7 @@ public sealed class PostsEndpoints(StandardWebhookVerifier verifier, IngestQueue
 {
     public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => VerifySignature(request, body), cancellationToken);
+        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => verifier.Check(request, body), cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -45,20 +45,10 @@ public sealed class PostsEndpoints(StandardWebhookVerifier verifier, IngestQueue
         {
             return ApiProblems.Validation(errors);
         }
-        if (request.Headers.ContainsKey(StandardWebhookVerifier.SignatureHeader) && VerifySignature(request, []) is { } unauthorized)
+        if (request.Headers.ContainsKey(StandardWebhookVerifier.SignatureHeader) && verifier.Check(request, []) is { } unauthorized)
         {
             return unauthorized;
         }
         return await queue.SendAsync([PipelineMessage.ForDeletion(new PostDeletion(platform, id))], Results.Accepted(), cancellationToken);
-    }
-
-    private IResult? VerifySignature(HttpRequest request, byte[] body)
-    {
-        var failure = verifier.Verify(
-            request.Headers[StandardWebhookVerifier.IdHeader],
-            request.Headers[StandardWebhookVerifier.TimestampHeader],
-            request.Headers[StandardWebhookVerifier.SignatureHeader],
-            body);
-        return failure is null ? null : ApiProblems.Unauthorized(failure);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ChatTranscripts.Pipeline.Http;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace ChatTranscripts.Pipeline.Ingest;
@@ -83,6 +85,12 @@ public sealed class StandardWebhookVerifier
         }
         return "No signature in the webhook-signature header matches the body.";
     }
+
+    /// <summary>The 401 to answer when the request's signature headers do not verify its body; null when they do.</summary>
+    public IResult? Check(HttpRequest request, ReadOnlySpan<byte> body) =>
+        Verify(request.Headers[IdHeader], request.Headers[TimestampHeader], request.Headers[SignatureHeader], body) is { } failure
+            ? ApiProblems.Unauthorized(failure)
+            : null;
 
     public static byte[] Sign(byte[] key, string id, string timestamp, ReadOnlySpan<byte> body)
     {

@@ -11,7 +11,7 @@ public sealed class BlueskyWebhookEndpoints(StandardWebhookVerifier verifier, In
 {
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => VerifySignature(request, body), cancellationToken);
+        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => verifier.Check(request, body), cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -31,15 +31,5 @@ public sealed class BlueskyWebhookEndpoints(StandardWebhookVerifier verifier, In
             var messages = changes.Select(change => change.ToMessage()).ToList();
             return await queue.SendAsync(messages, Results.Accepted(value: new { accepted = messages.Count }), cancellationToken);
         }
-    }
-
-    private IResult? VerifySignature(HttpRequest request, byte[] body)
-    {
-        var failure = verifier.Verify(
-            request.Headers[StandardWebhookVerifier.IdHeader],
-            request.Headers[StandardWebhookVerifier.TimestampHeader],
-            request.Headers[StandardWebhookVerifier.SignatureHeader],
-            body);
-        return failure is null ? null : ApiProblems.Unauthorized(failure);
     }
 }

@@ -11,7 +11,6 @@ namespace ChatTranscripts.Pipeline.Ingest.Mastodon;
 public sealed class MastodonSignatureVerifier(IOptions<MastodonWebhookOptions> options)
 {
     public const string SignatureHeader = "X-Hub-Signature";
-    private const string Scheme = "sha256=";
 
     private readonly byte[]? _key = string.IsNullOrEmpty(options.Value.Secret) ? null : Encoding.UTF8.GetBytes(options.Value.Secret);
 
@@ -25,23 +24,7 @@ public sealed class MastodonSignatureVerifier(IOptions<MastodonWebhookOptions> o
         {
             return null;
         }
-        if (string.IsNullOrEmpty(header))
-        {
-            return $"The {SignatureHeader} header is required.";
-        }
-        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return $"The {SignatureHeader} header must be '{Scheme}' followed by the hex HMAC-SHA256 of the body.";
-        }
-        var expected = Sign(_key, body);
-        var candidate = new byte[expected.Length];
-        var hex = header.AsSpan(Scheme.Length).Trim();
-        var decoded = hex.Length == expected.Length * 2
-            && Convert.FromHexString(hex, candidate, out _, out var written) == System.Buffers.OperationStatus.Done
-            && written == expected.Length;
-        return decoded && CryptographicOperations.FixedTimeEquals(candidate, expected)
-            ? null
-            : $"The {SignatureHeader} header does not match the body.";
+        return HmacHeaderSignature.Verify(SignatureHeader, header, _key, body, SignatureEncoding.Hex);
     }
 
     public static byte[] Sign(byte[] key, ReadOnlySpan<byte> body) => HMACSHA256.HashData(key, body);

@@ -11,7 +11,6 @@ namespace ChatTranscripts.Pipeline.Ingest.X;
 public sealed class XSignature(IOptions<XWebhookOptions> options)
 {
     public const string SignatureHeader = "x-twitter-webhooks-signature";
-    private const string Scheme = "sha256=";
 
     private readonly byte[]? _key = string.IsNullOrEmpty(options.Value.ConsumerSecret) ? null : Encoding.UTF8.GetBytes(options.Value.ConsumerSecret);
 
@@ -24,23 +23,10 @@ public sealed class XSignature(IOptions<XWebhookOptions> options)
     /// <summary>Null when the header signs the body; otherwise why not, for the 401 response. Only call when <see cref="IsConfigured"/>.</summary>
     public string? Verify(string? header, ReadOnlySpan<byte> body)
     {
-        if (string.IsNullOrEmpty(header))
-        {
-            return $"The {SignatureHeader} header is required.";
-        }
-        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return $"The {SignatureHeader} header must be '{Scheme}' followed by the base64 HMAC-SHA256 of the body.";
-        }
-        var expected = Sign(RequireKey(), body);
-        var candidate = new byte[expected.Length];
-        var decoded = Convert.TryFromBase64String(header[Scheme.Length..].Trim(), candidate, out var written) && written == expected.Length;
-        return decoded && CryptographicOperations.FixedTimeEquals(candidate, expected)
-            ? null
-            : $"The {SignatureHeader} header does not match the body.";
+        return HmacHeaderSignature.Verify(SignatureHeader, header, RequireKey(), body, SignatureEncoding.Base64);
     }
 
-    public static string Format(byte[] mac) => Scheme + Convert.ToBase64String(mac);
+    public static string Format(byte[] mac) => HmacHeaderSignature.Scheme + Convert.ToBase64String(mac);
 
     public static byte[] Sign(byte[] key, ReadOnlySpan<byte> data) => HMACSHA256.HashData(key, data);
 
