@@ -34,6 +34,38 @@ public static class EntityExtractor
         return Values(UrlScanner.Scan(text));
     }
 
+    /// <summary>
+    /// Every hashtag, mention and URL with its place in the text, in order and never overlapping (twitter-text's
+    /// extractEntitiesWithIndices), so a page can turn each into a link without splitting another.
+    /// </summary>
+    public static IReadOnlyList<EntitySpan> ExtractSpans(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var all = new List<EntitySpan>();
+        all.AddRange(UrlScanner.Scan(text).Select(e => Span(EntityKind.Url, e)));
+        all.AddRange(HashtagScanner.Scan(text).Select(e => Span(EntityKind.Hashtag, e)));
+        all.AddRange(MentionScanner.Scan(text).Select(e => Span(EntityKind.Mention, e)));
+        if (all.Count == 0)
+        {
+            return [];
+        }
+        // Stable on equal starts, so at one position a URL is preferred, as twitter-text lists URLs first.
+        var ordered = all.OrderBy(e => e.Start).ToList();
+        var kept = new List<EntitySpan>(ordered.Count);
+        var keptEnd = 0;
+        foreach (var entity in ordered)
+        {
+            if (entity.Start >= keptEnd)
+            {
+                kept.Add(entity);
+                keptEnd = entity.End;
+            }
+        }
+        return kept;
+    }
+
+    private static EntitySpan Span(EntityKind kind, TextEntity entity) => new(kind, entity.Start, entity.End, entity.Value);
+
     /// <summary>A hash sign inside a URL ("http://x.com/#top") starts no hashtag.</summary>
     private static IReadOnlyList<string> Hashtags(string text, List<TextEntity>? urls)
     {

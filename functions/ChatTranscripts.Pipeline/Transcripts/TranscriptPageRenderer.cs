@@ -3,25 +3,40 @@ using ChatTranscripts.Pipeline.Transcripts.Rendering;
 namespace ChatTranscripts.Pipeline.Transcripts;
 
 /// <summary>
-/// Renders a session's transcript page (<c>/{sessionId}/index.html</c>) with the Fluid templates in
-/// <c>Transcripts/Templates</c>. Create once: templates are parsed in the constructor; <see cref="Render"/> is thread-safe.
+/// Renders a session's two pages with the Fluid templates in <c>Transcripts/Templates</c>: <c>index.html</c>
+/// (the answers under their questions, replies nested) and <c>chronological.html</c> (every post in the order written).
+/// Create once: templates are parsed in the constructor; rendering is thread-safe. The same transcript and phase
+/// always give the same string.
 /// </summary>
 public sealed class TranscriptPageRenderer
 {
+    public const string ThreadedPage = "index.html";
+    public const string ChronologicalPage = "chronological.html";
+
     private readonly TemplateLibrary _templates = new(
         typeof(TranscriptPageModel),
+        typeof(ChronologicalPageModel),
+        typeof(SessionHeader),
         typeof(TimeRangeView),
         typeof(TranscriptStats),
+        typeof(TimelineView),
+        typeof(TimelineBucket),
         typeof(QuestionSection),
         typeof(ThreadItem),
         typeof(PostView),
+        typeof(TextRun),
         typeof(PostReference),
         typeof(ParticipantRow));
 
-    /// <summary>The complete HTML document; the same transcript always gives the same string.</summary>
-    public string Render(TranscriptDocument transcript)
+    public string Render(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final)
     {
         ArgumentNullException.ThrowIfNull(transcript);
-        return _templates.Render("transcript", TranscriptPageModelBuilder.Build(transcript));
+        return _templates.Render("transcript", TranscriptPageModelBuilder.Build(transcript, phase));
+    }
+
+    public string RenderChronological(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        return _templates.Render("chronological", TranscriptPageModelBuilder.BuildChronological(transcript, phase));
     }
 }

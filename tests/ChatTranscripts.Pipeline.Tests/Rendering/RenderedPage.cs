@@ -14,6 +14,10 @@ internal sealed class RenderedPage
 
     public string Html { get; }
 
+    /// <summary>The CSP source allowing exactly this inline stylesheet, computed as a browser does (SHA-256 of its UTF-8 text).</summary>
+    public static string CspHashOf(string css) =>
+        "'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(css))) + "'";
+
     public IDocument Document { get; }
 
     public IReadOnlyList<IElement> Articles => Document.QuerySelectorAll("article.post").ToList();

@@ -94,7 +94,7 @@ public sealed class SiteIndexRendererTests
         Assert.StartsWith("<!doctype html>", html, StringComparison.Ordinal);
         Assert.Equal("en", document.DocumentElement.GetAttribute("lang"));
         Assert.Equal(
-            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
+            $"default-src 'none'; style-src {RenderedPage.CspHashOf(document.QuerySelector("style")!.TextContent)}; base-uri 'none'; form-action 'none'",
             document.QuerySelector("meta[http-equiv='Content-Security-Policy']")!.GetAttribute("content"));
         Assert.Empty(document.QuerySelectorAll("script, img, [src], link[rel='stylesheet']"));
         Assert.Equal(html, new SiteIndexRenderer().Render(sessions.Reverse().ToList()));

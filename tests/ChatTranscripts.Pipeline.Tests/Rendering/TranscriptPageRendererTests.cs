@@ -73,7 +73,7 @@ public sealed class TranscriptPageRendererTests
     {
         var page = new RenderedPage(Renderer.Render(Chat().Build()));
 
-        Assert.Equal(["q1", "q2", "outside", "participants"], page.Document.QuerySelectorAll("main > section").Select(s => s.Id));
+        Assert.Equal(["timeline", "q1", "q2", "outside", "participants"], page.Document.QuerySelectorAll("main > section").Select(s => s.Id));
         Assert.Equal("Q1", page.Document.QuerySelector("#q1 h2")!.TextContent);
         Assert.Equal(["post-twitter-101", "post-twitter-102", "post-twitter-106"], page.TopLevelIds("q1"));
         Assert.Equal("post-twitter-102", RenderedPage.DisplayedParent(page.Post("103"))!.Id);
@@ -359,7 +359,7 @@ public sealed class TranscriptPageRendererTests
 
         Assert.StartsWith("<!doctype html>", page.Html, StringComparison.Ordinal);
         var policy = page.Document.QuerySelector("meta[http-equiv='Content-Security-Policy']")!.GetAttribute("content");
-        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'", policy);
+        Assert.Equal($"default-src 'none'; style-src {RenderedPage.CspHashOf(page.Document.QuerySelector("style")!.TextContent)}; base-uri 'none'; form-action 'none'", policy);
         Assert.NotNull(page.Document.QuerySelector("meta[charset='utf-8']"));
         Assert.Contains("width=device-width", page.Document.QuerySelector("meta[name='viewport']")!.GetAttribute("content"), StringComparison.Ordinal);
         Assert.Empty(page.Document.QuerySelectorAll("script, img, iframe, object, embed, [src], link[rel='stylesheet']"));
@@ -398,7 +398,7 @@ public sealed class TranscriptPageRendererTests
         var transcripts = Enumerable.Range(0, 8)
             .Select(i => new TranscriptSketch(title: $"Chat {i}").Post("1", $"post {i}", i).Build())
             .ToList();
-        var expected = transcripts.Select(Renderer.Render).ToList();
+        var expected = transcripts.Select(t => Renderer.Render(t)).ToList();
 
         var rendered = await Task.WhenAll(transcripts.Select(t => Task.Run(() => Renderer.Render(t), TestContext.Current.CancellationToken)));
 

@@ -15,7 +15,7 @@ internal sealed record PostView(
     string CreatedFull,
     string? EditedIso,
     string? EditedFull,
-    string Text,
+    IReadOnlyList<TextRun> Text,
     string? Lang,
     string? Url,
     string? Label,

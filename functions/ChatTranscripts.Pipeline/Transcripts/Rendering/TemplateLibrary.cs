@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
+using Fluid.Values;
 using Microsoft.Extensions.FileProviders;
 
 namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
@@ -28,10 +29,12 @@ internal sealed class TemplateLibrary
         var files = new EmbeddedFileProvider(Assembly, ResourcePrefix);
         _options = new TemplateOptions { FileProvider = files };
         _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
-        foreach (var type in modelTypes)
+        foreach (var type in modelTypes.Append(typeof(SiteStyles)))
         {
             _options.MemberAccessStrategy.Register(type);
         }
+        // Global, so partials reached through {% render %} (which see no caller variables) can use it too.
+        _options.Scope.SetValue("site", new ObjectValue(SiteStyles.Instance));
 
         var parser = new FluidParser();
         foreach (var resource in Assembly.GetManifestResourceNames().Where(IsTemplate))

@@ -2,18 +2,30 @@ namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
 
 /// <summary>What <c>transcript.liquid</c> shows.</summary>
 internal sealed record TranscriptPageModel(
-    string Title,
+    SessionHeader Header,
     string? Description,
-    IReadOnlyList<string> Hashtags,
     IReadOnlyList<string> Moderators,
     IReadOnlyList<string> Guests,
-    TimeRangeView LocalTime,
-    TimeRangeView? UtcTime,
     TranscriptStats Stats,
+    TimelineView? Timeline,
     IReadOnlyList<QuestionSection> Questions,
     IReadOnlyList<ThreadItem> Outside,
     IReadOnlyList<ParticipantRow> Participants,
     bool ShowPlatforms);
+
+/// <summary>What <c>chronological.liquid</c> shows: every post once, in the order it was written.</summary>
+internal sealed record ChronologicalPageModel(SessionHeader Header, TranscriptStats Stats, IReadOnlyList<PostView> Posts);
+
+/// <summary>
+/// The top of both transcript pages. <see cref="Phase"/> is "live" or "closing" for a snapshot (which shows a banner)
+/// and null for the final transcript.
+/// </summary>
+internal sealed record SessionHeader(
+    string Title,
+    IReadOnlyList<string> Hashtags,
+    TimeRangeView LocalTime,
+    TimeRangeView? UtcTime,
+    string? Phase);
 
 /// <summary>A session's start and end in one time zone; <see cref="EndDate"/> is null when it ends on the day it starts.</summary>
 internal sealed record TimeRangeView(

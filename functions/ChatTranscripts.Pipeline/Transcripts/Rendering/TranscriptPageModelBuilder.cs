@@ -8,43 +8,55 @@ internal static partial class TranscriptPageModelBuilder
 {
     private const string PageLanguage = "en";
 
-    public static TranscriptPageModel Build(TranscriptDocument transcript)
+    public static TranscriptPageModel Build(TranscriptDocument transcript, TranscriptPhase phase)
     {
         var session = transcript.Session;
-        var clock = new SessionClock(session.TimeZone, session.StartsAt);
+        var context = new PageContext(transcript);
         var layout = ThreadLayout.Arrange(transcript);
-        var byId = new Dictionary<string, TranscriptPost>(StringComparer.Ordinal);
-        foreach (var post in transcript.Posts)
-        {
-            byId.TryAdd(post.Id, post);
-        }
-        var showPlatforms = byId.Values.Select(p => p.Platform).Distinct(StringComparer.Ordinal).Count() > 1;
-        var posts = new PostViews(
-            clock,
-            PostAnchors.Assign(byId.Values.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal)),
-            byId,
-            showPlatforms);
-
         return new TranscriptPageModel(
-            session.Title,
+            Header(transcript, context.Clock, phase),
             NullIfBlank(session.Description),
-            session.Hashtags.Select(h => "#" + h.TrimStart('#')).ToList(),
             session.Moderators.Select(Handle).ToList(),
             session.Guests.Select(Handle).ToList(),
-            TimeRange(clock, session.StartsAt, session.EndsAt),
-            clock.IsUtc ? null : TimeRange(SessionClock.Utc(session.StartsAt), session.StartsAt, session.EndsAt),
             transcript.Stats,
+            TimelineView.Build(transcript, context.Clock),
             layout.Questions.Select(q => new QuestionSection(
                 q.Question.Number,
                 QuestionAnchor(q.Question.Number),
                 q.Question.Text,
-                q.Question.AnswerIds.Count(byId.ContainsKey),
-                q.Threads.Select(posts.Thread).ToList())).ToList(),
-            layout.Outside.Select(posts.Thread).ToList(),
+                q.Question.AnswerIds.Count(context.Posts.Contains),
+                q.Threads.Select(context.Posts.Thread).ToList())).ToList(),
+            layout.Outside.Select(context.Posts.Thread).ToList(),
             transcript.Participants
                 .Select(p => new ParticipantRow(Handle(p.Handle), NullIfBlank(p.DisplayName), p.Role, p.Platform, p.Posts))
                 .ToList(),
-            showPlatforms);
+            context.ShowPlatforms);
+    }
+
+    /// <summary>Every post once, oldest first, each linking to what it replies to rather than nesting under it.</summary>
+    public static ChronologicalPageModel BuildChronological(TranscriptDocument transcript, TranscriptPhase phase)
+    {
+        var context = new PageContext(transcript);
+        return new ChronologicalPageModel(
+            Header(transcript, context.Clock, phase),
+            transcript.Stats,
+            context.InOrder.Select(post => context.Posts.View(new ThreadNode(post, NestedUnderParent: false, []))).ToList());
+    }
+
+    private static SessionHeader Header(TranscriptDocument transcript, SessionClock clock, TranscriptPhase phase)
+    {
+        var session = transcript.Session;
+        return new SessionHeader(
+            session.Title,
+            session.Hashtags.Select(h => "#" + h.TrimStart('#')).ToList(),
+            TimeRange(clock, session.StartsAt, session.EndsAt),
+            clock.IsUtc ? null : TimeRange(SessionClock.Utc(session.StartsAt), session.StartsAt, session.EndsAt),
+            phase switch
+            {
+                TranscriptPhase.Live => "live",
+                TranscriptPhase.Closing => "closing",
+                _ => null,
+            });
     }
 
     private static string QuestionAnchor(int number) => "q" + number.ToString(CultureInfo.InvariantCulture);
@@ -66,15 +78,42 @@ internal static partial class TranscriptPageModelBuilder
     [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 
+    /// <summary>What both pages derive from a transcript: its clock, its distinct posts in order, and their anchors.</summary>
+    private sealed class PageContext
+    {
+        public PageContext(TranscriptDocument transcript)
+        {
+            Clock = new SessionClock(transcript.Session.TimeZone, transcript.Session.StartsAt);
+            var byId = new Dictionary<string, TranscriptPost>(StringComparer.Ordinal);
+            foreach (var post in transcript.Posts)
+            {
+                byId.TryAdd(post.Id, post);
+            }
+            InOrder = byId.Values.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+            ShowPlatforms = InOrder.Select(p => p.Platform).Distinct(StringComparer.Ordinal).Count() > 1;
+            Posts = new PostViews(Clock, PostAnchors.Assign(InOrder), byId, ShowPlatforms);
+        }
+
+        public SessionClock Clock { get; }
+
+        public IReadOnlyList<TranscriptPost> InOrder { get; }
+
+        public bool ShowPlatforms { get; }
+
+        public PostViews Posts { get; }
+    }
+
     private sealed class PostViews(
         SessionClock clock,
         Dictionary<string, string> anchors,
         Dictionary<string, TranscriptPost> byId,
         bool showPlatforms)
     {
+        public bool Contains(string postId) => byId.ContainsKey(postId);
+
         public ThreadItem Thread(ThreadNode node) => new(View(node), node.Replies.Select(Thread).ToList());
 
-        private PostView View(ThreadNode node)
+        public PostView View(ThreadNode node)
         {
             var post = node.Post;
             var parent = post.InReplyToId is { } parentId ? byId.GetValueOrDefault(parentId) : null;
@@ -89,7 +128,7 @@ internal static partial class TranscriptPageModelBuilder
                 clock.FullTime(post.CreatedAt),
                 post.EditedAt is { } edited ? SessionClock.MachineReadable(edited) : null,
                 post.EditedAt is { } editedAt ? clock.FullTime(editedAt) : null,
-                post.Text,
+                LinkedText.Split(post.Text, post.Platform, post.Url),
                 Language(post.Lang),
                 SafeLinks.WebUrl(post.Url),
                 Label(post),

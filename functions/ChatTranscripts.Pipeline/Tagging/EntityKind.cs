@@ -1,0 +1,8 @@
+namespace ChatTranscripts.Pipeline.Tagging;
+
+public enum EntityKind
+{
+    Hashtag,
+    Mention,
+    Url,
+}
