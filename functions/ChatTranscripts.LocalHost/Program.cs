@@ -14,6 +14,7 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
     {
         ["AzureWebJobsStorage"] = DevelopmentStorage.ConnectionString,
         ["Publishing:Delay"] = "00:00:30",
+        ["Publishing:LiveInterval"] = "00:00:30",
     },
 });
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))

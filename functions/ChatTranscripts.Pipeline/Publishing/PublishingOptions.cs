@@ -10,6 +10,10 @@ public sealed class PublishingOptions
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "Publishing:Delay must be between 00:00:00 and 7.00:00:00.")]
     public TimeSpan Delay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often a live session's snapshot is republished while posts keep arriving ("every few minutes").</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Publishing:LiveInterval must be between 00:00:00 and 1.00:00:00.")]
+    public TimeSpan LiveInterval { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>The static website's base URL (such as https://account.z33.web.core.windows.net); makes transcript URLs absolute.</summary>
     [Url(ErrorMessage = "Publishing:SiteBaseUrl must be an absolute URL.")]
     public string? SiteBaseUrl { get; set; }
@@ -19,7 +23,7 @@ public sealed class PublishingOptions
     [RegularExpression(@"^(\$web|[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9])$", ErrorMessage = "Publishing:Container must be '$web' or a valid container name.")]
     public string Container { get; set; } = "$web";
 
-    /// <summary>Cache-Control for pages and JSON: short, because transcripts are republished when posts change.</summary>
+    /// <summary>Cache-Control for every file of the site: short, because transcripts are republished when posts change.</summary>
     [Required]
     public string CacheControl { get; set; } = "public, max-age=60";
 }

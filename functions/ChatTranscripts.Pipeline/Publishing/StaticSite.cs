@@ -20,6 +20,9 @@ public sealed class StaticSite : IDisposable
         _created = new CreateOnce(ct => _container.CreateIfNotExistsAsync(cancellationToken: ct));
     }
 
+    /// <summary>The account and container, which name this site for as long as it exists.</summary>
+    public string Name => $"{_container.AccountName}/{_container.Name}";
+
     public async Task UploadAsync(string path, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
         await _created.EnsureAsync(cancellationToken);

@@ -25,24 +25,25 @@ public sealed class TranscriptPublisher(
     IOptions<PublishingOptions> options,
     ILogger<TranscriptPublisher> logger)
 {
-    private const string HtmlType = "text/html; charset=utf-8";
-    private const string JsonType = "application/json; charset=utf-8";
-
-    /// <summary>Publishes every session that ended (plus the delay) and has not been published since its last change.</summary>
+    /// <summary>Publishes every session that is due: a live session's snapshot every few minutes while it changes, and the final transcript once it has ended (plus the delay) and whenever it changes after that.</summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var due = (await sessions.ListAsync(cancellationToken)).Where(s => IsDue(s, now)).ToList();
-        foreach (var session in due)
+        var published = 0;
+        foreach (var session in await sessions.ListAsync(cancellationToken))
         {
-            await PublishSessionAsync(session, cancellationToken);
+            if (DuePhase(session, now) is { } phase)
+            {
+                await PublishSessionAsync(session, phase, cancellationToken);
+                published++;
+            }
         }
-        if (due.Count > 0)
+        if (published > 0)
         {
-            await PublishIndexAsync(cancellationToken);
+            await PublishSiteAsync(cancellationToken);
         }
-        return due.Count;
+        return published;
     }
 
     /// <summary>Publishes one session now, whatever the schedule (a live session gets a snapshot). Null for an unknown session.</summary>
@@ -53,14 +54,32 @@ public sealed class TranscriptPublisher(
         {
             return null;
         }
-        await PublishSessionAsync(session, cancellationToken);
-        await PublishIndexAsync(cancellationToken);
+        var phase = time.GetUtcNow() < session.Definition.EndsAt ? TranscriptPhase.Live : TranscriptPhase.Final;
+        await PublishSessionAsync(session, phase, cancellationToken);
+        await PublishSiteAsync(cancellationToken);
         return await sessions.GetAsync(sessionId, cancellationToken);
     }
 
-    public bool IsDue(SessionRecord session, DateTimeOffset now) =>
-        now >= session.Definition.EndsAt + options.Value.Delay
-        && (!session.HasFinalPublish || session.PublishedVersion != session.ContentVersion);
+    /// <summary>What the session should be published as now, or null when it is not due.</summary>
+    public TranscriptPhase? DuePhase(SessionRecord session, DateTimeOffset now)
+    {
+        var definition = session.Definition;
+        var changed = session.PublishedVersion != session.ContentVersion;
+        if (now >= definition.EndsAt + options.Value.Delay || session.HasFinalPublish)
+        {
+            return !session.HasFinalPublish || changed ? TranscriptPhase.Final : null;
+        }
+        if (now < definition.StartsAt)
+        {
+            return null;
+        }
+        if (session.PublishedAt is { } last && now - last < options.Value.LiveInterval)
+        {
+            return null;
+        }
+        var phase = now < definition.EndsAt ? TranscriptPhase.Live : TranscriptPhase.Closing;
+        return changed || session.PublishedPhase != phase ? phase : null;
+    }
 
     /// <summary>The transcript page's path, absolute when the site's base URL is configured.</summary>
     public string? TranscriptUrl(SessionRecord session)
@@ -73,37 +92,42 @@ public sealed class TranscriptPublisher(
         return string.IsNullOrEmpty(options.Value.SiteBaseUrl) ? path : options.Value.SiteBaseUrl.TrimEnd('/') + path;
     }
 
-    private async Task PublishSessionAsync(SessionRecord session, CancellationToken cancellationToken)
+    private async Task PublishSessionAsync(SessionRecord session, TranscriptPhase phase, CancellationToken cancellationToken)
     {
         // The version is read before the posts: a change that lands meanwhile leaves the versions different, so it is published next run.
         var version = session.ContentVersion;
         var posts = await sessionPosts.LoadAsync(session.Id, cancellationToken);
         var transcript = TranscriptBuilder.Build(session.Id, session.Definition, posts);
-        var json = TranscriptJson.Serialize(transcript);
-        var page = Encoding.UTF8.GetBytes(pageRenderer.Render(transcript));
-        var hash = ContentHash(json, page);
-        var now = time.GetUtcNow();
+        // The threaded page goes last: it links to every other file, so those must be in place before it.
+        PublishedFile[] files =
+        [
+            new("transcript.json", TranscriptJson.Serialize(transcript), SiteFiles.Json),
+            new(TranscriptPageRenderer.ChronologicalPage, Utf8(pageRenderer.RenderChronological(transcript, phase)), SiteFiles.Html),
+            new(TranscriptPageRenderer.ThreadedPage, Utf8(pageRenderer.Render(transcript, phase)), SiteFiles.Html),
+        ];
+        var hash = ContentHash(files);
 
         if (hash != session.PublishedHash)
         {
-            await site.UploadAsync($"{session.Id}/transcript.json", json, JsonType, cancellationToken);
-            await site.UploadAsync($"{session.Id}/index.html", page, HtmlType, cancellationToken);
-            logger.LogInformation("Published session {SessionId}: {Posts} posts", session.Id, transcript.Stats.Posts);
+            foreach (var file in files)
+            {
+                await site.UploadAsync($"{session.Id}/{file.Name}", file.Content, file.ContentType, cancellationToken);
+            }
+            logger.LogInformation("Published session {SessionId} ({Phase}): {Posts} posts", session.Id, phase, transcript.Stats.Posts);
         }
         else
         {
             logger.LogInformation("Session {SessionId} unchanged since its last publish; nothing uploaded", session.Id);
         }
-        var publishedAt = hash == session.PublishedHash && session.PublishedAt is { } previous && (session.HasFinalPublish || now < session.Definition.EndsAt)
-            ? previous
-            : now;
+        var publishedAt = hash == session.PublishedHash && session.PublishedAt is { } previous ? previous : time.GetUtcNow();
         await sessions.RecordPublishAsync(
             session.Id,
-            new PublishRecord(version, hash, publishedAt, transcript.Stats.Posts, transcript.Stats.Participants),
+            new PublishRecord(version, hash, publishedAt, transcript.Stats.Posts, transcript.Stats.Participants, phase),
             cancellationToken);
     }
 
-    private async Task PublishIndexAsync(CancellationToken cancellationToken)
+    /// <summary>The site's own files, after the sessions' so they never link to a transcript that is not there yet.</summary>
+    private async Task PublishSiteAsync(CancellationToken cancellationToken)
     {
         var published = (await sessions.ListAsync(cancellationToken))
             .Where(s => s.PublishedAt is not null)
@@ -115,16 +139,27 @@ public sealed class TranscriptPublisher(
                 s.Definition.TimeZone,
                 s.PublishedPosts,
                 s.PublishedParticipants,
-                $"{s.Id}/index.html"))
+                $"{s.Id}/{TranscriptPageRenderer.ThreadedPage}",
+                s.PublishedAt!.Value,
+                s.HasFinalPublish ? null : "live"))
             .ToList();
-        await site.UploadAsync("index.html", Encoding.UTF8.GetBytes(indexRenderer.Render(published)), HtmlType, cancellationToken);
+        await site.UploadAsync(SiteIndexRenderer.NotFoundPage, Utf8(indexRenderer.RenderNotFound()), SiteFiles.Html, cancellationToken);
+        await site.UploadAsync(SiteFeed.FileName, SiteFeed.Render(published, site.Name, options.Value.SiteBaseUrl), SiteFiles.Atom, cancellationToken);
+        await site.UploadAsync(SiteIndexRenderer.IndexPage, Utf8(indexRenderer.Render(published)), SiteFiles.Html, cancellationToken);
     }
 
-    private static string ContentHash(byte[] json, byte[] page)
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static string ContentHash(IEnumerable<PublishedFile> files)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(json);
-        hash.AppendData(page);
+        foreach (var file in files)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(file.Name));
+            hash.AppendData(file.Content);
+        }
         return Convert.ToHexString(hash.GetHashAndReset());
     }
+
+    private sealed record PublishedFile(string Name, byte[] Content, string ContentType);
 }

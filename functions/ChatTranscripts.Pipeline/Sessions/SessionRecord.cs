@@ -1,3 +1,5 @@
+using ChatTranscripts.Pipeline.Transcripts;
+
 namespace ChatTranscripts.Pipeline.Sessions;
 
 /// <summary>A registered session with the bookkeeping the processor and the publisher keep on it.</summary>
@@ -22,8 +24,12 @@ public sealed record SessionRecord
 
     public int PublishedParticipants { get; init; }
 
-    /// <summary>A publish after the end is final; one before it is a live snapshot.</summary>
-    public bool HasFinalPublish => PublishedAt is { } at && at >= Definition.EndsAt;
+    /// <summary>What the last publish was; null for sessions published before phases were recorded.</summary>
+    public TranscriptPhase? PublishedPhase { get; init; }
+
+    /// <summary>The final transcript is on the site (rather than a snapshot, or nothing).</summary>
+    public bool HasFinalPublish =>
+        PublishedAt is { } at && (PublishedPhase is { } phase ? phase == TranscriptPhase.Final : at >= Definition.EndsAt);
 
     public SessionStatus StatusAt(DateTimeOffset now) =>
         now < Definition.StartsAt ? SessionStatus.Scheduled

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using ChatTranscripts.Pipeline.Sessions;
+using ChatTranscripts.Pipeline.Transcripts;
 
 namespace ChatTranscripts.Pipeline.Storage;
 
@@ -69,6 +70,7 @@ public sealed class SessionStore(PipelineTables tables)
                 ["PublishedAt"] = publish.At,
                 ["PublishedPosts"] = publish.Posts,
                 ["PublishedParticipants"] = publish.Participants,
+                ["PublishedPhase"] = publish.Phase.ToString(),
             },
             ETag.All, TableUpdateMode.Merge, cancellationToken);
 
@@ -85,7 +87,8 @@ public sealed class SessionStore(PipelineTables tables)
         PublishedAt = entity.GetDateTimeOffset("PublishedAt"),
         PublishedPosts = entity.GetInt32("PublishedPosts") ?? 0,
         PublishedParticipants = entity.GetInt32("PublishedParticipants") ?? 0,
+        PublishedPhase = Enum.TryParse<TranscriptPhase>(entity.GetString("PublishedPhase"), out var phase) ? phase : null,
     };
 }
 
-public sealed record PublishRecord(string Version, string Hash, DateTimeOffset At, int Posts, int Participants);
+public sealed record PublishRecord(string Version, string Hash, DateTimeOffset At, int Posts, int Participants, TranscriptPhase Phase);

@@ -1,6 +1,10 @@
 namespace ChatTranscripts.Pipeline.Transcripts;
 
-/// <summary>One published session as the site index lists it. <see cref="StartsAt"/> is UTC; <see cref="Path"/> is the page's link.</summary>
+/// <summary>
+/// One published session as the site index and the feed list it. <see cref="StartsAt"/> is UTC; <see cref="Path"/> is
+/// the page's path on the site; <see cref="UpdatedAt"/> is when its transcript last changed on the site;
+/// <see cref="Phase"/> is "live" while the site holds a snapshot rather than the final transcript.
+/// </summary>
 public sealed record SiteIndexEntry(
     string Id,
     string Title,
@@ -9,4 +13,6 @@ public sealed record SiteIndexEntry(
     string TimeZone,
     int Posts,
     int Participants,
-    string Path);
+    string Path,
+    DateTimeOffset UpdatedAt = default,
+    string? Phase = null);

@@ -2,9 +2,15 @@ using ChatTranscripts.Pipeline.Transcripts.Rendering;
 
 namespace ChatTranscripts.Pipeline.Transcripts;
 
-/// <summary>Renders the site's <c>/index.html</c>: every published session, newest first. Thread-safe; create once.</summary>
+/// <summary>
+/// Renders the site's own pages: <c>/index.html</c> (every published session, newest first) and <c>/404.html</c>.
+/// Thread-safe; create once.
+/// </summary>
 public sealed class SiteIndexRenderer
 {
+    public const string IndexPage = "index.html";
+    public const string NotFoundPage = "404.html";
+
     private readonly TemplateLibrary _templates = new(typeof(SiteIndexModel), typeof(SiteIndexItem));
 
     public string Render(IReadOnlyList<SiteIndexEntry> sessions)
@@ -18,6 +24,9 @@ public sealed class SiteIndexRenderer
         return _templates.Render("site_index", new SiteIndexModel(items));
     }
 
+    /// <summary>Served for any missing path, at any depth, so its links are rooted.</summary>
+    public string RenderNotFound() => _templates.Render("not_found", new SiteIndexModel([]));
+
     private static SiteIndexItem Item(SiteIndexEntry entry)
     {
         var clock = new SessionClock(entry.TimeZone, entry.StartsAt);
@@ -30,6 +39,7 @@ public sealed class SiteIndexRenderer
             clock.IsUtc ? clock.ZoneName : $"{clock.ZoneName}, {clock.Offset(entry.StartsAt)}",
             entry.Hashtags.Select(h => "#" + h.TrimStart('#')).ToList(),
             entry.Posts,
-            entry.Participants);
+            entry.Participants,
+            entry.Phase == "live");
     }
 }

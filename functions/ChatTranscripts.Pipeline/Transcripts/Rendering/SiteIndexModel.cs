@@ -13,4 +13,5 @@ internal sealed record SiteIndexItem(
     string Zone,
     IReadOnlyList<string> Hashtags,
     int Posts,
-    int Participants);
+    int Participants,
+    bool Live);
