@@ -8,7 +8,11 @@ namespace ChatTranscripts.IntegrationTests;
 /// <summary>The pipeline's services as the Functions app registers them, on the shared Azurite with names of their own.</summary>
 public static class PipelineServices
 {
-    public static ServiceProvider Create(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configure">Registrations that take precedence over the pipeline's defaults, such as a fake clock.</param>
+    public static ServiceProvider Create(
+        AzuriteFixture azurite,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         var prefix = azurite.UniquePrefix();
         var values = new Dictionary<string, string?>
@@ -28,6 +32,7 @@ public static class PipelineServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddRouting();
+        configure?.Invoke(services);
         services.AddChatTranscripts(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

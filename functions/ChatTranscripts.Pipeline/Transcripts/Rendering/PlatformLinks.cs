@@ -7,6 +7,15 @@ namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
 /// </summary>
 internal static class PlatformLinks
 {
+    /// <summary>The name readers know a platform by; an unknown platform id is shown as it is.</summary>
+    public static string DisplayName(string platform) => platform switch
+    {
+        "twitter" or "x" => "X",
+        "mastodon" => "Mastodon",
+        "bluesky" => "Bluesky",
+        _ => platform,
+    };
+
     public static string? Hashtag(string platform, Uri? postUrl, string tag)
     {
         var escaped = Uri.EscapeDataString(tag);

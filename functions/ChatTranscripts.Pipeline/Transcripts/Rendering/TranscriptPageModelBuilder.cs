@@ -28,7 +28,7 @@ internal static partial class TranscriptPageModelBuilder
                 q.Threads.Select(context.Posts.Thread).ToList())).ToList(),
             layout.Outside.Select(context.Posts.Thread).ToList(),
             transcript.Participants
-                .Select(p => new ParticipantRow(Handle(p.Handle), NullIfBlank(p.DisplayName), p.Role, p.Platform, p.Posts))
+                .Select(p => new ParticipantRow(Handle(p.Handle), NullIfBlank(p.DisplayName), p.Role, PlatformLinks.DisplayName(p.Platform), p.Posts))
                 .ToList(),
             context.ShowPlatforms);
     }
@@ -122,7 +122,7 @@ internal static partial class TranscriptPageModelBuilder
                 NullIfBlank(post.Author.DisplayName),
                 Handle(post.Author.Handle),
                 post.Author.Role is "moderator" or "guest" ? post.Author.Role : null,
-                showPlatforms ? post.Platform : null,
+                showPlatforms ? PlatformLinks.DisplayName(post.Platform) : null,
                 SessionClock.MachineReadable(post.CreatedAt),
                 clock.PostTime(post.CreatedAt),
                 clock.FullTime(post.CreatedAt),
