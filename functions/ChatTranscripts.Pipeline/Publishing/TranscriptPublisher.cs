@@ -4,6 +4,7 @@ using System.Text.Json;
 using ChatTranscripts.Pipeline.Sessions;
 using ChatTranscripts.Pipeline.Storage;
 using ChatTranscripts.Pipeline.Transcripts;
+using ChatTranscripts.Pipeline.Transcripts.Exports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -102,6 +103,8 @@ public sealed class TranscriptPublisher(
         PublishedFile[] files =
         [
             new("transcript.json", TranscriptJson.Serialize(transcript), SiteFiles.Json),
+            new(TranscriptMarkdown.FileName, TranscriptMarkdown.Serialize(transcript), SiteFiles.Markdown),
+            new(TranscriptCsv.FileName, TranscriptCsv.Serialize(transcript), SiteFiles.Csv),
             new(TranscriptPageRenderer.ChronologicalPage, Utf8(pageRenderer.RenderChronological(transcript, phase)), SiteFiles.Html),
             new(TranscriptPageRenderer.ThreadedPage, Utf8(pageRenderer.Render(transcript, phase)), SiteFiles.Html),
         ];
