@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using ChatTranscripts.Pipeline.Ingest;
 
@@ -25,9 +26,9 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
             errors.Add(PathOf(field), "must be a string.");
             return null;
         }
-        if (!TryGetText(value, out var text) || text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+        if (!TryGetText(value, out var text) || !IsInterchangeable(text))
         {
-            errors.Add(PathOf(field), "must be valid Unicode text without control characters (other than tab and line breaks).");
+            errors.Add(PathOf(field), "must be valid Unicode text without control characters (other than tab and line breaks) or noncharacters.");
             return null;
         }
         var length = LengthInCharacters(text);
@@ -118,6 +119,26 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
     }
 
     /// <summary>JSON may escape half a surrogate pair; such text cannot be read as a string, stored or re-encoded.</summary>
+    /// <summary>
+    /// Text that pages, feeds and files can carry: control characters (but tab and line breaks) and Unicode
+    /// noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their counterparts in every plane) are refused, because
+    /// HTML parsers report them as errors and XML cannot hold U+FFFE or U+FFFF at all.
+    /// </summary>
+    private static bool IsInterchangeable(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var value = rune.Value;
+            if ((Rune.IsControl(rune) && value is not ('\t' or '\n' or '\r'))
+                || (value >= 0xFDD0 && value <= 0xFDEF)
+                || (value & 0xFFFE) == 0xFFFE)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static bool TryGetText(JsonElement value, out string text)
     {
         try

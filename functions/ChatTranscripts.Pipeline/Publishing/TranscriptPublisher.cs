@@ -144,7 +144,7 @@ public sealed class TranscriptPublisher(
                 s.PublishedParticipants,
                 $"{s.Id}/{TranscriptPageRenderer.ThreadedPage}",
                 s.PublishedAt!.Value,
-                s.HasFinalPublish ? null : "live"))
+                s.HasFinalPublish ? TranscriptPhase.Final : s.PublishedPhase ?? TranscriptPhase.Live))
             .ToList();
         await site.UploadAsync(SiteIndexRenderer.NotFoundPage, Utf8(indexRenderer.RenderNotFound()), SiteFiles.Html, cancellationToken);
         await site.UploadAsync(SiteFeed.FileName, SiteFeed.Render(published, site.Name, options.Value.SiteBaseUrl), SiteFiles.Atom, cancellationToken);

@@ -51,9 +51,9 @@ public static class SiteFeed
     {
         var clock = new SessionClock(session.TimeZone, session.StartsAt);
         var hashtags = string.Join(" ", session.Hashtags.Select(h => "#" + h.TrimStart('#')));
-        var summary = FormattableString.Invariant(
-            $"{hashtags} chat on {clock.Date(session.StartsAt)} at {clock.Time(session.StartsAt)} ({clock.ZoneName}): {session.Posts} {(session.Posts == 1 ? "post" : "posts")} from {session.Participants} {(session.Participants == 1 ? "participant" : "participants")}.");
-        var item = new SyndicationItem(session.Title, summary, new Uri(Link(baseUrl, session.Path), UriKind.RelativeOrAbsolute))
+        var summary = XmlText(FormattableString.Invariant(
+            $"{hashtags} chat on {clock.Date(session.StartsAt)} at {clock.Time(session.StartsAt)} ({clock.ZoneName}): {session.Posts} {(session.Posts == 1 ? "post" : "posts")} from {session.Participants} {(session.Participants == 1 ? "participant" : "participants")}."));
+        var item = new SyndicationItem(XmlText(session.Title), summary, new Uri(Link(baseUrl, session.Path), UriKind.RelativeOrAbsolute))
         {
             Id = NameBasedId.Urn("session:" + session.Id),
             LastUpdatedTime = session.UpdatedAt,
@@ -63,6 +63,10 @@ public static class SiteFeed
         item.Content = null;
         return item;
     }
+
+    /// <summary>Characters XML cannot hold become U+FFFD, so one odd title never stops the whole feed.</summary>
+    private static string XmlText(string text) =>
+        string.Concat(text.EnumerateRunes().Select(r => r.IsBmp && !XmlConvert.IsXmlChar((char)r.Value) ? "\uFFFD" : r.ToString()));
 
     private static string Link(string? baseUrl, string path) => baseUrl is null ? path.TrimStart('/') : baseUrl + path.TrimStart('/');
 }

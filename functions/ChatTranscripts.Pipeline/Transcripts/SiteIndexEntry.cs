@@ -3,7 +3,7 @@ namespace ChatTranscripts.Pipeline.Transcripts;
 /// <summary>
 /// One published session as the site index and the feed list it. <see cref="StartsAt"/> is UTC; <see cref="Path"/> is
 /// the page's path on the site; <see cref="UpdatedAt"/> is when its transcript last changed on the site;
-/// <see cref="Phase"/> is "live" while the site holds a snapshot rather than the final transcript.
+/// <see cref="Phase"/> says whether the site holds a snapshot or the final transcript.
 /// </summary>
 public sealed record SiteIndexEntry(
     string Id,
@@ -15,4 +15,4 @@ public sealed record SiteIndexEntry(
     int Participants,
     string Path,
     DateTimeOffset UpdatedAt = default,
-    string? Phase = null);
+    TranscriptPhase Phase = TranscriptPhase.Final);

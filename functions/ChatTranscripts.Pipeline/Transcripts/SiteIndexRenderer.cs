@@ -40,6 +40,11 @@ public sealed class SiteIndexRenderer
             entry.Hashtags.Select(h => "#" + h.TrimStart('#')).ToList(),
             entry.Posts,
             entry.Participants,
-            entry.Phase == "live");
+            entry.Phase switch
+            {
+                TranscriptPhase.Live => "live, updating",
+                TranscriptPhase.Closing => "ended, being finalised",
+                _ => null,
+            });
     }
 }

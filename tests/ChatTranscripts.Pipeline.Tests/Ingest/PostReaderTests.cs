@@ -42,6 +42,9 @@ public sealed class PostReaderTests
     [InlineData("""{"editedAt":"yesterday"}""", "editedAt")]
     [InlineData("""{"inReplyToId":""}""", "inReplyToId")]
     [InlineData("""{"text":"nul \u0000 byte"}""", "text")]
+    [InlineData("""{"text":"noncharacter \uffff"}""", "text")]
+    [InlineData("""{"text":"noncharacter \ufdd0"}""", "text")]
+    [InlineData("""{"author":{"handle":"someone","displayName":"astral noncharacter \ud83f\udfff"}}""", "author.displayName")]
     [InlineData("""{"createdAt":"0001-01-01T00:00:00Z"}""", "createdAt")]
     [InlineData("""{"createdAt":"9999-12-31T23:59:59Z"}""", "createdAt")]
     public void Each_invalid_field_is_named(string overrides, string field)

@@ -20,6 +20,13 @@ internal sealed class RenderedPage
 
     public IDocument Document { get; }
 
+    /// <summary>The page's Content-Security-Policy, from its meta element.</summary>
+    public string? Policy => Document.QuerySelector("meta[http-equiv='Content-Security-Policy']")?.GetAttribute("content");
+
+    /// <summary>The policy every page must carry: nothing but the stylesheet it inlines, allowed by hash.</summary>
+    public string ExpectedPolicy =>
+        $"default-src 'none'; style-src {CspHashOf(Document.QuerySelector("style")!.TextContent)}; base-uri 'none'; form-action 'none'";
+
     public IReadOnlyList<IElement> Articles => Document.QuerySelectorAll("article.post").ToList();
 
     /// <summary>The article of a twitter post, by the permalink anchor the page promises.</summary>
@@ -73,4 +80,8 @@ internal sealed class RenderedPage
     }
 
     public static string PostText(IElement article) => article.QuerySelector(".text")!.TextContent;
+
+    /// <summary>The links inside a post's text, as (text, href, rel) in order.</summary>
+    public static IReadOnlyList<(string Text, string Href, string? Rel)> TextLinks(IElement article) =>
+        article.QuerySelectorAll(".text a").Select(a => (a.TextContent, a.GetAttribute("href")!, a.GetAttribute("rel"))).ToList();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatTranscripts.Pipeline.Tests.Tagging;
@@ -28,19 +29,46 @@ internal static class TwitterTextConformanceSuite
             data.Add(Missing, "", []);
             return data;
         }
-        if (!tests.Children.TryGetValue(new YamlScalarNode(section), out var cases) || cases is not YamlSequenceNode sequence)
-        {
-            throw new InvalidDataException($"{ExtractFile.Value} has no section \"{section}\".");
-        }
-        foreach (var item in sequence.Cast<YamlMappingNode>())
+        foreach (var item in Section(tests, section))
         {
             data.Add(Scalar(item, "description"), Scalar(item, "text"), Expected(item));
         }
         return data;
     }
 
+    /// <summary>
+    /// One row per case of a "..._with_indices" section: description, text, the expected values (under
+    /// <paramref name="valueKey"/>, for example "hashtag") and their indices as twitter-text gives them, code points
+    /// from the start of the text, flattened as start, end, start, end… (xunit can show and re-run flat arrays).
+    /// </summary>
+    public static TheoryData<string, string, string[], int[]> IndexedCases(string section, string valueKey)
+    {
+        var data = new TheoryData<string, string, string[], int[]>();
+        if (Tests.Value is not { } tests)
+        {
+            data.Add(Missing, "", [], []);
+            return data;
+        }
+        foreach (var item in Section(tests, section))
+        {
+            var expected = ((YamlSequenceNode)item.Children[new YamlScalarNode("expected")]).Cast<YamlMappingNode>().ToList();
+            data.Add(
+                Scalar(item, "description"),
+                Scalar(item, "text"),
+                [.. expected.Select(e => Scalar(e, valueKey))],
+                [.. expected.SelectMany(e => ((YamlSequenceNode)e.Children[new YamlScalarNode("indices")])
+                    .Select(n => int.Parse(((YamlScalarNode)n).Value!, CultureInfo.InvariantCulture)))]);
+        }
+        return data;
+    }
+
     /// <summary>Skips the calling test when the suite is absent, except on CI (CI=true), where it must be there.</summary>
     public static void RequireExtractFile() => SharedConformance.Require(ExtractPath);
+
+    private static IEnumerable<YamlMappingNode> Section(YamlMappingNode tests, string section) =>
+        tests.Children.TryGetValue(new YamlScalarNode(section), out var cases) && cases is YamlSequenceNode sequence
+            ? sequence.Cast<YamlMappingNode>()
+            : throw new InvalidDataException($"{ExtractFile.Value} has no section \"{section}\".");
 
     private static string Scalar(YamlMappingNode item, string key) =>
         ((YamlScalarNode)item.Children[new YamlScalarNode(key)]).Value ?? "";

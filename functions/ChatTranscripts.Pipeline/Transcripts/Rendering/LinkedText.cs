@@ -54,31 +54,37 @@ internal static class LinkedText
 
     /// <summary>twitter-text finds URLs written without a scheme ("example.com/x"); a link needs one.</summary>
     private static string WithScheme(string url) =>
-        url.Contains("://", StringComparison.Ordinal) ? url : "https://" + url;
+        url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            ? url
+            : "https://" + url;
 
     /// <summary>
     /// Bluesky handles are domain names ("@alice.bsky.social"), where twitter-text stops at the first dot:
-    /// the mention runs on over dot-separated labels so the link names the whole handle.
+    /// the mention runs on over dot-separated labels so the link names the whole handle. A label is letters,
+    /// digits and inner hyphens, so a hyphen or dot after the handle is left as text.
     /// </summary>
     private static int BlueskyHandleEnd(string text, int end)
     {
-        var last = end;
+        var handleEnd = end;
         var position = end;
-        while (position + 1 < text.Length && text[position] == '.' && IsLabelCharacter(text[position + 1]))
+        while (position + 1 < text.Length && text[position] == '.' && char.IsAsciiLetterOrDigit(text[position + 1]))
         {
             position++;
-            while (position < text.Length && (IsLabelCharacter(text[position]) || text[position] == '-'))
+            var labelEnd = position;
+            while (position < text.Length && (char.IsAsciiLetterOrDigit(text[position]) || text[position] == '-'))
             {
+                if (text[position] != '-')
+                {
+                    labelEnd = position + 1;
+                }
                 position++;
             }
-            if (text[position - 1] == '-')
+            handleEnd = labelEnd;
+            if (labelEnd != position)
             {
                 break;
             }
-            last = position;
         }
-        return last;
+        return handleEnd;
     }
-
-    private static bool IsLabelCharacter(char c) => char.IsAsciiLetterOrDigit(c);
 }

@@ -3,7 +3,7 @@ namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
 /// <summary>What <c>site_index.liquid</c> shows: the sessions, newest first.</summary>
 internal sealed record SiteIndexModel(IReadOnlyList<SiteIndexItem> Sessions);
 
-/// <summary>One session; <see cref="Link"/> is null when its path is not a safe link.</summary>
+/// <summary>One session; <see cref="Link"/> is null when its path is not a safe link; <see cref="Badge"/> marks a snapshot.</summary>
 internal sealed record SiteIndexItem(
     string Title,
     string? Link,
@@ -14,4 +14,4 @@ internal sealed record SiteIndexItem(
     IReadOnlyList<string> Hashtags,
     int Posts,
     int Participants,
-    bool Live);
+    string? Badge);
