@@ -18,7 +18,10 @@ internal sealed class TemplateLibrary
 
     private static readonly Assembly Assembly = typeof(TemplateLibrary).Assembly;
 
-    /// <summary>Escapes what HTML needs escaped but leaves letters of every script as UTF-8, so non-Latin chats stay small.</summary>
+    /// <summary>
+    /// Escapes what HTML needs escaped but leaves every script of the Basic Multilingual Plane as UTF-8, so non-Latin
+    /// chats stay small; characters beyond it (emoji, rare CJK) always become numeric references with this encoder.
+    /// </summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly TemplateOptions _options;
