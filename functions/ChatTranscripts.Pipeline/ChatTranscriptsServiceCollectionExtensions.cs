@@ -1,3 +1,4 @@
+using ChatTranscripts.Pipeline.Configuration;
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Processing;
 using ChatTranscripts.Pipeline.Publishing;
@@ -20,6 +21,9 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
 
+        // The settings a deployment provides are checked at start-up, before anything connects (design decision 7).
+        services.AddOptions<DeploymentOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeploymentOptions>>(new DeploymentSettingsValidator(configuration));
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();

@@ -1,0 +1,30 @@
+using Azure.Identity;
+using ChatTranscripts.Pipeline.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace ChatTranscripts.Pipeline.Tests.Configuration;
+
+public sealed class IdentityCredentialTests
+{
+    [Theory]
+    [InlineData("ServiceBus")]
+    [InlineData("AzureWebJobsStorage")]
+    public void Credential_managedidentity_signs_in_as_the_managed_identity(string connection)
+    {
+        var section = Section(connection, new() { ["credential"] = "managedidentity", ["clientId"] = "6c1f3bd6-6a5e-4c16-9e3b-2f0d0b8a4e11" });
+
+        Assert.IsType<ManagedIdentityCredential>(IdentityCredential.For(section));
+    }
+
+    [Fact]
+    public void Without_credential_a_developer_signs_in_with_their_own_tools()
+    {
+        Assert.IsType<DefaultAzureCredential>(IdentityCredential.For(Section("ServiceBus", new() { ["fullyQualifiedNamespace"] = "sb-example.servicebus.windows.net" })));
+    }
+
+    private static IConfigurationSection Section(string connection, Dictionary<string, string?> values) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(values.ToDictionary(pair => $"{connection}:{pair.Key}", pair => pair.Value))
+            .Build()
+            .GetSection(connection);
+}
