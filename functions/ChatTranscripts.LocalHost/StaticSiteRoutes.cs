@@ -20,7 +20,8 @@ public static class StaticSiteRoutes
                 file = await site.ReadAsync(blobPath + "/index.html", ct);
             }
             var status = StatusCodes.Status200OK;
-            if (file is null)
+            // A missing API route is an API client's mistake: it gets problem+json, never the readers' 404 page.
+            if (file is null && !IsApiPath(path))
             {
                 file = await site.ReadAsync("404.html", ct);
                 status = StatusCodes.Status404NotFound;
@@ -44,4 +45,7 @@ public static class StaticSiteRoutes
         }).ShortCircuit();
         return app;
     }
+
+    private static bool IsApiPath(string? path) =>
+        path is not null && (path.Equals("api", StringComparison.OrdinalIgnoreCase) || path.StartsWith("api/", StringComparison.OrdinalIgnoreCase));
 }

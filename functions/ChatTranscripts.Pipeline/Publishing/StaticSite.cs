@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -33,6 +35,32 @@ public sealed class StaticSite : IDisposable
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = _cacheControl },
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Uploads unless the blob already holds these bytes with these headers; true when it uploaded. The comparison
+    /// uses the MD5 the service keeps for every single-shot upload, so checking costs one small request.
+    /// </summary>
+    [SuppressMessage("Security", "CA5351", Justification = "Compared with the Content-MD5 the service stores; not a security use.")]
+    public async Task<bool> UploadIfChangedAsync(string path, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync(cancellationToken);
+        try
+        {
+            var properties = (await _container.GetBlobClient(path).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            if (properties.ContentType == contentType
+                && properties.CacheControl == _cacheControl
+                && properties.ContentHash is { Length: > 0 } stored
+                && stored.AsSpan().SequenceEqual(MD5.HashData(content.Span)))
+            {
+                return false;
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+        await UploadAsync(path, content, contentType, cancellationToken);
+        return true;
     }
 
     /// <summary>Reads a page for the local host, which must serve what Azure's static website would.</summary>

@@ -26,7 +26,11 @@ public sealed class TranscriptPublisher(
     IOptions<PublishingOptions> options,
     ILogger<TranscriptPublisher> logger)
 {
-    /// <summary>Publishes every session that is due: a live session's snapshot every few minutes while it changes, and the final transcript once it has ended (plus the delay) and whenever it changes after that.</summary>
+    /// <summary>
+    /// Publishes every session that is due: a live session's snapshot every few minutes while it changes, and the final
+    /// transcript once it has ended (plus the delay) and whenever it changes after that. The site's own files are
+    /// brought up to date on every run, so a run interrupted after a session's files still completes the index and feed.
+    /// </summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
@@ -40,10 +44,7 @@ public sealed class TranscriptPublisher(
                 published++;
             }
         }
-        if (published > 0)
-        {
-            await PublishSiteAsync(cancellationToken);
-        }
+        await PublishSiteAsync(cancellationToken);
         return published;
     }
 
@@ -129,7 +130,10 @@ public sealed class TranscriptPublisher(
             cancellationToken);
     }
 
-    /// <summary>The site's own files, after the sessions' so they never link to a transcript that is not there yet.</summary>
+    /// <summary>
+    /// The site's own files, after the sessions' so they never link to a transcript that is not there yet. Each is
+    /// uploaded only when it differs from the blob, so running this every time costs a few small reads.
+    /// </summary>
     private async Task PublishSiteAsync(CancellationToken cancellationToken)
     {
         var published = (await sessions.ListAsync(cancellationToken))
@@ -146,9 +150,9 @@ public sealed class TranscriptPublisher(
                 s.PublishedAt!.Value,
                 s.HasFinalPublish ? TranscriptPhase.Final : s.PublishedPhase ?? TranscriptPhase.Live))
             .ToList();
-        await site.UploadAsync(SiteIndexRenderer.NotFoundPage, Utf8(indexRenderer.RenderNotFound()), SiteFiles.Html, cancellationToken);
-        await site.UploadAsync(SiteFeed.FileName, SiteFeed.Render(published, site.Name, options.Value.SiteBaseUrl), SiteFiles.Atom, cancellationToken);
-        await site.UploadAsync(SiteIndexRenderer.IndexPage, Utf8(indexRenderer.Render(published)), SiteFiles.Html, cancellationToken);
+        await site.UploadIfChangedAsync(SiteIndexRenderer.NotFoundPage, Utf8(indexRenderer.RenderNotFound()), SiteFiles.Html, cancellationToken);
+        await site.UploadIfChangedAsync(SiteFeed.FileName, SiteFeed.Render(published, site.Name, options.Value.SiteBaseUrl), SiteFiles.Atom, cancellationToken);
+        await site.UploadIfChangedAsync(SiteIndexRenderer.IndexPage, Utf8(indexRenderer.Render(published)), SiteFiles.Html, cancellationToken);
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

@@ -52,11 +52,19 @@ public sealed class StorageAccount
             new QueueServiceClient(queueUri, credential, StorageClientOptions.Queues()));
     }
 
-    public static StorageAccount FromConnectionString(string connectionString) =>
+    /// <param name="configure">Adjusts each client's options after the shared retry policy is set (tests add fault-injecting policies here).</param>
+    public static StorageAccount FromConnectionString(string connectionString, Action<ClientOptions>? configure = null) =>
         new(
-            new TableServiceClient(connectionString, StorageClientOptions.Tables()),
-            new BlobServiceClient(connectionString, StorageClientOptions.Blobs()),
-            new QueueServiceClient(connectionString, StorageClientOptions.Queues()));
+            new TableServiceClient(connectionString, Adjusted(StorageClientOptions.Tables(), configure)),
+            new BlobServiceClient(connectionString, Adjusted(StorageClientOptions.Blobs(), configure)),
+            new QueueServiceClient(connectionString, Adjusted(StorageClientOptions.Queues(), configure)));
+
+    private static T Adjusted<T>(T options, Action<ClientOptions>? configure)
+        where T : ClientOptions
+    {
+        configure?.Invoke(options);
+        return options;
+    }
 
     private static Uri? ServiceUri(IConfigurationSection section, string key, string? accountName, string service)
     {
