@@ -100,33 +100,37 @@ public sealed class TranscriptPublisher(
         var version = session.ContentVersion;
         var posts = await sessionPosts.LoadAsync(session.Id, cancellationToken);
         var transcript = TranscriptBuilder.Build(session.Id, session.Definition, posts);
-        // The threaded page goes last: it links to every other file, so those must be in place before it.
+        // Rendered and uploaded one at a time, so a large chat's files are never all in memory together. The threaded
+        // page goes last: it links to every other file, so those must be in place before it.
         PublishedFile[] files =
         [
-            new("transcript.json", TranscriptJson.Serialize(transcript), SiteFiles.Json),
-            new(TranscriptMarkdown.FileName, TranscriptMarkdown.Serialize(transcript), SiteFiles.Markdown),
-            new(TranscriptCsv.FileName, TranscriptCsv.Serialize(transcript), SiteFiles.Csv),
-            new(TranscriptPageRenderer.ChronologicalPage, Utf8(pageRenderer.RenderChronological(transcript, phase)), SiteFiles.Html),
-            new(TranscriptPageRenderer.ThreadedPage, Utf8(pageRenderer.Render(transcript, phase)), SiteFiles.Html),
+            new("transcript.json", SiteFiles.Json, () => TranscriptJson.Serialize(transcript)),
+            new(TranscriptMarkdown.FileName, SiteFiles.Markdown, () => TranscriptMarkdown.Serialize(transcript)),
+            new(TranscriptCsv.FileName, SiteFiles.Csv, () => TranscriptCsv.Serialize(transcript)),
+            new(TranscriptPageRenderer.ChronologicalPage, SiteFiles.Html, () => pageRenderer.RenderChronologicalUtf8(transcript, phase)),
+            new(TranscriptPageRenderer.ThreadedPage, SiteFiles.Html, () => pageRenderer.RenderUtf8(transcript, phase)),
         ];
-        var hash = ContentHash(files);
-
-        if (hash != session.PublishedHash)
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var uploaded = 0;
+        foreach (var file in files)
         {
-            foreach (var file in files)
+            var content = file.Render();
+            hash.AppendData(Encoding.UTF8.GetBytes(file.Name));
+            hash.AppendData(content.Span);
+            if (await site.UploadIfChangedAsync($"{session.Id}/{file.Name}", content, file.ContentType, cancellationToken))
             {
-                await site.UploadAsync($"{session.Id}/{file.Name}", file.Content, file.ContentType, cancellationToken);
+                uploaded++;
             }
-            logger.LogInformation("Published session {SessionId} ({Phase}): {Posts} posts", session.Id, phase, transcript.Stats.Posts);
         }
-        else
-        {
-            logger.LogInformation("Session {SessionId} unchanged since its last publish; nothing uploaded", session.Id);
-        }
-        var publishedAt = hash == session.PublishedHash && session.PublishedAt is { } previous ? previous : time.GetUtcNow();
+        var contentHash = Convert.ToHexString(hash.GetHashAndReset());
+        logger.LogInformation(
+            "Published session {SessionId} ({Phase}): {Posts} posts, {Uploaded} of {Files} files changed",
+            session.Id, phase, transcript.Stats.Posts, uploaded, files.Length);
+
+        var publishedAt = contentHash == session.PublishedHash && session.PublishedAt is { } previous ? previous : time.GetUtcNow();
         await sessions.RecordPublishAsync(
             session.Id,
-            new PublishRecord(version, hash, publishedAt, transcript.Stats.Posts, transcript.Stats.Participants, phase),
+            new PublishRecord(version, contentHash, publishedAt, transcript.Stats.Posts, transcript.Stats.Participants, phase),
             cancellationToken);
     }
 
@@ -157,16 +161,6 @@ public sealed class TranscriptPublisher(
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    private static string ContentHash(IEnumerable<PublishedFile> files)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(file.Name));
-            hash.AppendData(file.Content);
-        }
-        return Convert.ToHexString(hash.GetHashAndReset());
-    }
-
-    private sealed record PublishedFile(string Name, byte[] Content, string ContentType);
+    /// <summary>A file of a session's transcript, rendered only when its turn to upload comes.</summary>
+    private sealed record PublishedFile(string Name, string ContentType, Func<ReadOnlyMemory<byte>> Render);
 }

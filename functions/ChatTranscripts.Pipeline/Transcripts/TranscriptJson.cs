@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace ChatTranscripts.Pipeline.Transcripts;
@@ -7,10 +8,21 @@ public static class TranscriptJson
 {
     public static byte[] Serialize(TranscriptDocument transcript)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(transcript, PipelineJson.Published);
-        var withNewline = new byte[json.Length + 1];
-        json.CopyTo(withNewline, 0);
-        withNewline[^1] = (byte)'\n';
-        return withNewline;
+        // Written once into a growing buffer and copied out once, rather than serialised and then copied again to add the newline.
+        var buffer = new ArrayBufferWriter<byte>();
+        var options = PipelineJson.Published;
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = options.WriteIndented,
+            Encoder = options.Encoder,
+            NewLine = options.NewLine,
+            IndentCharacter = options.IndentCharacter,
+            IndentSize = options.IndentSize,
+        }))
+        {
+            JsonSerializer.Serialize(writer, transcript, options);
+        }
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
     }
 }

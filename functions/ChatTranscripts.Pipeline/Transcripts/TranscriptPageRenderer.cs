@@ -1,3 +1,4 @@
+using System.Text;
 using ChatTranscripts.Pipeline.Transcripts.Rendering;
 
 namespace ChatTranscripts.Pipeline.Transcripts;
@@ -28,15 +29,23 @@ public sealed class TranscriptPageRenderer
         typeof(PostReference),
         typeof(ParticipantRow));
 
-    public string Render(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final)
+    public string Render(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final) =>
+        Encoding.UTF8.GetString(RenderUtf8(transcript, phase).Span);
+
+    public string RenderChronological(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final) =>
+        Encoding.UTF8.GetString(RenderChronologicalUtf8(transcript, phase).Span);
+
+    /// <summary>The threaded page as the UTF-8 bytes to upload.</summary>
+    public ReadOnlyMemory<byte> RenderUtf8(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final)
     {
         ArgumentNullException.ThrowIfNull(transcript);
-        return _templates.Render("transcript", TranscriptPageModelBuilder.Build(transcript, phase));
+        return _templates.RenderUtf8("transcript", TranscriptPageModelBuilder.Build(transcript, phase));
     }
 
-    public string RenderChronological(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final)
+    /// <summary>The chronological page as the UTF-8 bytes to upload.</summary>
+    public ReadOnlyMemory<byte> RenderChronologicalUtf8(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final)
     {
         ArgumentNullException.ThrowIfNull(transcript);
-        return _templates.Render("chronological", TranscriptPageModelBuilder.BuildChronological(transcript, phase));
+        return _templates.RenderUtf8("chronological", TranscriptPageModelBuilder.BuildChronological(transcript, phase));
     }
 }

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using ChatTranscripts.Pipeline.Http;
+using ChatTranscripts.Pipeline.Ingest;
+using ChatTranscripts.Pipeline.Sessions;
+
+namespace ChatTranscripts.Benchmarks.Corpus;
+
+/// <summary>
+/// The bundled sample #bmcmed chat (functions/ChatTranscripts.LocalHost/Demo), read through the same readers the API uses,
+/// so generated chats start from exactly what a session and its posts look like once ingested.
+/// </summary>
+internal sealed record DemoChat(string SessionId, SessionDefinition Session, IReadOnlyList<CanonicalPost> Posts)
+{
+    private const string Resource = "ChatTranscripts.Benchmarks.bmcmed-demo.json";
+
+    private static readonly Lazy<DemoChat> Loaded = new(Read);
+
+    public static DemoChat Instance => Loaded.Value;
+
+    private static DemoChat Read()
+    {
+        using var stream = typeof(DemoChat).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"The embedded demo chat {Resource} is missing.");
+        using var json = JsonDocument.Parse(stream);
+        var root = json.RootElement;
+        var errors = new ValidationErrors();
+        var session = SessionReader.Read(root.GetProperty("session"), errors);
+        var posts = root.GetProperty("posts").EnumerateArray()
+            .Select((post, index) => PostReader.ReadPost(post, $"posts[{index}]", errors))
+            .OfType<CanonicalPost>()
+            .ToList();
+        if (session is null || !errors.IsEmpty)
+        {
+            var messages = errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}");
+            throw new InvalidOperationException("The demo chat no longer reads: " + string.Join("; ", messages));
+        }
+        return new DemoChat(root.GetProperty("sessionId").GetString()!, session, posts);
+    }
+}

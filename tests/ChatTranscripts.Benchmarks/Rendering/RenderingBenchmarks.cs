@@ -1,0 +1,40 @@
+using BenchmarkDotNet.Attributes;
+using ChatTranscripts.Benchmarks.Corpus;
+using ChatTranscripts.Pipeline.Transcripts;
+using ChatTranscripts.Pipeline.Transcripts.Exports;
+
+namespace ChatTranscripts.Benchmarks.Rendering;
+
+/// <summary>
+/// The publisher's renderings of one transcript at three sizes, against <see cref="TranscriptJson"/> of the same
+/// document: JSON is the simplest faithful rendering (one serializer pass), so the ratios say what the page's layout,
+/// templates and exports cost on top. The per-post columns (<see cref="PerPostColumn"/>) show whether the cost grows
+/// linearly: for a linear rendering, ns/post and B/post stay flat from 1,000 to 100,000 posts.
+/// </summary>
+public class RenderingBenchmarks
+{
+    private readonly TranscriptPageRenderer _renderer = new();
+    private TranscriptDocument _transcript = null!;
+
+    /// <summary>Posts the transcript shows (reposts, about 3% more, are stored and counted on top).</summary>
+    [Params(1_000, 10_000, 100_000)]
+    public int PostCount { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _transcript = ChatGenerator.Generate(PostCount).ToTranscript();
+
+    [Benchmark(Baseline = true, Description = "TranscriptJson.Serialize (baseline)")]
+    public byte[] Json() => TranscriptJson.Serialize(_transcript);
+
+    [Benchmark(Description = "TranscriptPageRenderer.Render")]
+    public string ThreadedPage() => _renderer.Render(_transcript);
+
+    [Benchmark(Description = "TranscriptPageRenderer.RenderChronological")]
+    public string ChronologicalPage() => _renderer.RenderChronological(_transcript);
+
+    [Benchmark(Description = "TranscriptMarkdown.Serialize")]
+    public byte[] Markdown() => TranscriptMarkdown.Serialize(_transcript);
+
+    [Benchmark(Description = "TranscriptCsv.Serialize")]
+    public byte[] Csv() => TranscriptCsv.Serialize(_transcript);
+}
