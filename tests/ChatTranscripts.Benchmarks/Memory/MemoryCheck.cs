@@ -12,11 +12,12 @@ namespace ChatTranscripts.Benchmarks.Memory;
 /// bytes it allocated (<see cref="GC.GetTotalAllocatedBytes"/>) in this process, then the peak working set of a fresh
 /// process that builds the transcript and makes just that rendering (<see cref="IsolatedPeak"/>). Last, the ratio of
 /// time per post at 100,000 to time per post at 10,000: about 1 for a linear rendering, 10 for a quadratic one.
-/// "Publish set" is all five files held at once, as <c>TranscriptPublisher</c> holds them.
+/// "Publish" renders the five files in turn, each dropped once uploaded, as <c>TranscriptPublisher</c> does.
 /// </summary>
 /// <remarks>
 /// Times are the best of <see cref="Runs"/> single runs after a warm-up, so they are rough; BenchmarkDotNet's figures
-/// are the careful ones. Allocations are exact. The exit code is 1 when a 100,000-post step allocates or peaks over 1 GiB.
+/// are the careful ones. Allocations are exact. The exit code is 1 when a 100,000-post step's process peaks over 1 GiB of memory; allocations
+/// (the total allocated over the step's life, most of it collected long before the end) are reported, not limited.
 /// </remarks>
 internal static class MemoryCheck
 {
@@ -70,7 +71,7 @@ internal static class MemoryCheck
                 var (elapsed, allocated, bytes) = Measure(() => step.Render(renderer, transcript));
                 times[(step.Name, size)] = elapsed;
                 var peak = IsolatedPeak.Measure(size, index.ToString(Invariant));
-                var over = size == Large && (allocated > Limit || peak > Limit);
+                var over = size == Large && peak > Limit;
                 failed |= over;
                 output.WriteLine($"  {step.Name,-44} {elapsed.TotalMilliseconds,7:N0} ms {elapsed.TotalNanoseconds / size,9:N0} "
                     + $"{Size(allocated),11} {allocated / size,8:N0} {Size(peak),10} {Size(bytes),10}{(over ? "  over 1 GiB" : "")}");
@@ -88,8 +89,8 @@ internal static class MemoryCheck
         output.WriteLine("Allocated: bytes allocated by the step (in this process, GC.GetTotalAllocatedBytes), not bytes live at once.");
         output.WriteLine("Peak WS: peak working set of a fresh process that builds the transcript and makes only that rendering.");
         output.WriteLine(failed
-            ? $"FAIL: at {Large:N0} posts, a step allocated or peaked over 1 GiB (marked above)."
-            : $"PASS: at {Large:N0} posts, every step allocated less than 1 GiB and peaked under 1 GiB.");
+            ? $"FAIL: at {Large:N0} posts, a step peaked over 1 GiB (marked above)."
+            : $"PASS: at {Large:N0} posts, every step peaked under 1 GiB.");
         return failed ? 1 : 0;
     }
 

@@ -26,11 +26,11 @@ public class RenderingBenchmarks
     [Benchmark(Baseline = true, Description = "TranscriptJson.Serialize (baseline)")]
     public byte[] Json() => TranscriptJson.Serialize(_transcript);
 
-    [Benchmark(Description = "TranscriptPageRenderer.Render")]
-    public string ThreadedPage() => _renderer.Render(_transcript);
+    [Benchmark(Description = "TranscriptPageRenderer.RenderUtf8")]
+    public ReadOnlyMemory<byte> ThreadedPage() => _renderer.RenderUtf8(_transcript);
 
-    [Benchmark(Description = "TranscriptPageRenderer.RenderChronological")]
-    public string ChronologicalPage() => _renderer.RenderChronological(_transcript);
+    [Benchmark(Description = "TranscriptPageRenderer.RenderChronologicalUtf8")]
+    public ReadOnlyMemory<byte> ChronologicalPage() => _renderer.RenderChronologicalUtf8(_transcript);
 
     [Benchmark(Description = "TranscriptMarkdown.Serialize")]
     public byte[] Markdown() => TranscriptMarkdown.Serialize(_transcript);
