@@ -86,10 +86,11 @@ public sealed class PostTextLinkTests
 
     [Theory]
     [InlineData("see nhs.uk/conditions today", "nhs.uk/conditions", "https://nhs.uk/conditions")]
-    [InlineData("see www.bmj.com.", "www.bmj.com", "https://www.bmj.com")]
+    [InlineData("see www.bmj.com.", "www.bmj.com", "https://www.bmj.com/")]
     [InlineData("see bmj.com/share?u=https://nhs.uk/a today", "bmj.com/share?u=https://nhs.uk/a", "https://bmj.com/share?u=https://nhs.uk/a")]
     [InlineData("see https://example.com/a?b=c&d=e.", "https://example.com/a?b=c&d=e", "https://example.com/a?b=c&d=e")]
     [InlineData("see http://t.co/abc123's", "http://t.co/abc123", "http://t.co/abc123")]
+    [InlineData("see https://example.org/a b", "https://example.org/a", "https://example.org/a")]
     public void A_url_links_to_itself_and_one_without_a_scheme_gets_https(string text, string linkText, string expected)
     {
         // twitter-text finds the URL; what is checked below is only how the page links it.
@@ -98,6 +99,18 @@ public sealed class PostTextLinkTests
         {
             Assert.Equal([(linkText, expected)], LinksIn(text, platform).Select(l => (l.Text, l.Href)));
         }
+    }
+
+    [Fact]
+    public void A_post_url_holding_characters_urls_may_not_hold_links_to_them_percent_encoded()
+    {
+        const string url = "https://example.org/status/1?q=\"><script>x</script> {a}";
+        var page = new RenderedPage(Renderer.Render(new TranscriptSketch().Post("1", "hello", 1, url: url).Build()));
+
+        var href = page.Post("1").QuerySelector(".post-foot a")!.GetAttribute("href");
+
+        Assert.Equal("https://example.org/status/1?q=%22%3E%3Cscript%3Ex%3C/script%3E%20%7Ba%7D", href);
+        Assert.Equal(url, Uri.UnescapeDataString(href!));
     }
 
     [Theory]

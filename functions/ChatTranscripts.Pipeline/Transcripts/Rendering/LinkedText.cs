@@ -30,7 +30,7 @@ internal static class LinkedText
             var end = platform == "bluesky" && span.Kind == EntityKind.Mention ? BlueskyHandleEnd(text, span.End) : span.End;
             var href = span.Kind switch
             {
-                EntityKind.Url => SafeLinks.WebUrl(WithScheme(span.Value)),
+                EntityKind.Url => SafeLinks.Href(WithScheme(span.Value)),
                 EntityKind.Hashtag => PlatformLinks.Hashtag(platform, server, span.Value),
                 _ => PlatformLinks.Mention(platform, server, text[(span.Start + 1)..end]),
             };

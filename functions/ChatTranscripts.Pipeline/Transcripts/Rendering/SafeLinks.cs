@@ -6,18 +6,26 @@ namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
 /// </summary>
 internal static class SafeLinks
 {
-    /// <summary>The URL when it is an absolute http or https URL; otherwise null (shown without a link).</summary>
-    public static string? WebUrl(string? url) =>
+    /// <summary>The URL as written when it is an absolute http or https URL; otherwise null (shown without a link).</summary>
+    public static string? WebUrl(string? url) => WebUri(url) is not null ? url : null;
+
+    /// <summary>
+    /// A web URL as an HTML <c>href</c>: percent-encoded where a URL may not hold a character as written (quotes,
+    /// angle brackets, spaces, braces), which the HTML standard counts as an error even when escaped for the attribute.
+    /// </summary>
+    public static string? Href(string? url) => WebUri(url)?.AbsoluteUri;
+
+    private static Uri? WebUri(string? url) =>
         url is not null
         && Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && !string.IsNullOrEmpty(uri.Host)
-            ? url
+            ? uri
             : null;
 
     /// <summary>A path on this site (relative or rooted) or a web URL; null for anything with another scheme.</summary>
     public static string? SiteLink(string? path) =>
         path is not null && !path.Contains(':', StringComparison.Ordinal) && Uri.TryCreate(path, UriKind.Relative, out _)
             ? path
-            : WebUrl(path);
+            : Href(path);
 }

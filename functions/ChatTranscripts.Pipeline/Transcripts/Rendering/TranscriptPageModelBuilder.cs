@@ -130,7 +130,7 @@ internal static partial class TranscriptPageModelBuilder
                 post.EditedAt is { } editedAt ? clock.FullTime(editedAt) : null,
                 LinkedText.Split(post.Text, post.Platform, post.Url),
                 Language(post.Lang),
-                SafeLinks.WebUrl(post.Url),
+                SafeLinks.Href(post.Url),
                 Label(post),
                 post.Question is not null ? "question" : post.AnswersQuestion is not null ? "answer" : null,
                 parent is not null && !node.NestedUnderParent && parent.Id != post.Id ? Reference(parent) : null,
