@@ -1,0 +1,65 @@
+using ChatTranscripts.LocalHost.Demo;
+
+namespace ChatTranscripts.BrowserTests.Site;
+
+/// <summary>The pages and files of the published site, by path, for theories that check each of them.</summary>
+public static class SitePages
+{
+    public const string SiteIndex = "/index.html";
+    public const string Feed = "/feed.xml";
+    public const string NotFound = "/404.html";
+
+    /// <summary>The bundled sample chat's session, the chat the quality bars are stated for.</summary>
+    public static readonly string DemoSessionId = DemoChat.Load().SessionId;
+
+    /// <summary>Every session the fixture publishes.</summary>
+    public static IReadOnlyList<string> PublishedSessionIds => [DemoSessionId, HostileChat.SessionId];
+
+    /// <summary>Every HTML page of the site: the index, each session's two views, and the 404 page.</summary>
+    public static IReadOnlyList<string> HtmlPages =>
+    [
+        SiteIndex,
+        .. PublishedSessionIds.SelectMany<string, string>(id => [Transcript(id), Chronological(id)]),
+        NotFound,
+    ];
+
+    /// <summary>The pages the page-weight budget is stated for: the sample chat's two views and the site index.</summary>
+    public static IReadOnlyList<string> SampleChatPages => [SiteIndex, Transcript(DemoSessionId), Chronological(DemoSessionId)];
+
+    /// <summary>Every file the site serves, with the media type it must be served as (always with charset=utf-8).</summary>
+    public static IReadOnlyList<(string Path, string MediaType)> Files =>
+    [
+        (SiteIndex, "text/html"),
+        (Feed, "application/atom+xml"),
+        (NotFound, "text/html"),
+        .. PublishedSessionIds.SelectMany<string, (string, string)>(id =>
+        [
+            (Transcript(id), "text/html"),
+            (Chronological(id), "text/html"),
+            (Export(id, "json"), "application/json"),
+            (Export(id, "md"), "text/markdown"),
+            (Export(id, "csv"), "text/csv"),
+        ]),
+    ];
+
+    public static TheoryData<string> Html => new(HtmlPages);
+
+    public static TheoryData<string> SampleChat => new(SampleChatPages);
+
+    public static TheoryData<string> Sessions => new(PublishedSessionIds);
+
+    /// <summary>The transcript threaded by question.</summary>
+    public static string Transcript(string sessionId) => $"/{sessionId}/index.html";
+
+    /// <summary>Every post in time order.</summary>
+    public static string Chronological(string sessionId) => $"/{sessionId}/chronological.html";
+
+    public static string Export(string sessionId, string extension) => $"/{sessionId}/transcript.{extension}";
+
+    /// <summary>The session a transcript page belongs to; null for the index and the 404 page.</summary>
+    public static string? SessionOf(string path) =>
+        PublishedSessionIds.SingleOrDefault(id => path.StartsWith($"/{id}/", StringComparison.Ordinal));
+
+    /// <summary>A file name for artefacts of a page: "/bmcmed-2012-08-06/index.html" becomes "bmcmed-2012-08-06-index".</summary>
+    public static string Slug(string path) => Path.ChangeExtension(path.Trim('/'), null).Replace('/', '-');
+}
