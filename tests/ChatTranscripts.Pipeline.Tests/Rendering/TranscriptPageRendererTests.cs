@@ -12,22 +12,6 @@ public sealed class TranscriptPageRendererTests
 
     private static readonly TranscriptPageRenderer Renderer = new();
 
-    /// <summary>
-    /// A small chat: Q1 with two answers (one replying to the question post) and replies under them, a reply to the
-    /// question post itself, Q2 configured but never asked, and conversation outside the questions.
-    /// </summary>
-    private static TranscriptSketch Chat() => new TranscriptSketch()
-        .Post("100", "Welcome to #bmcmed!", 0, handle: "BMCMedicine", role: "moderator")
-        .Post("101", "Q1: How have you seen social media used constructively? #bmcmed", 5, handle: "BMCMedicine", role: "moderator", question: 1)
-        .Post("102", "A1: Patients already search online #bmcmed", 7, handle: "FarrisTimimi", role: "guest", answers: 1, replyTo: "101")
-        .Post("103", "@FarrisTimimi so true", 8, handle: "nurse_jo", replyTo: "102")
-        .Post("104", "@nurse_jo and they trust nurses", 9, handle: "FarrisTimimi", role: "guest", replyTo: "103")
-        .Post("105", "@BMCMedicine great question", 9, handle: "fan", replyTo: "101")
-        .Post("106", "A1 peer support groups #bmcmed", 10, handle: "nurse_jo", answers: 1)
-        .Post("107", "@nurse_jo which ones?", 11, handle: "LeeAase", role: "guest", replyTo: "106")
-        .Post("108", "Anyone have slides? #bmcmed", 12, handle: "student")
-        .Post("109", "@student here you go", 13, handle: "teacher", replyTo: "108")
-        .Question(2, "How can social media bridge the gap between patients and physicians?");
 
     [Fact]
     public void Hostile_text_in_posts_names_titles_and_questions_is_shown_as_text()
@@ -56,7 +40,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void Every_post_appears_exactly_once()
     {
-        var transcript = Chat().Build();
+        var transcript = TranscriptSketch.SmallChat().Build();
 
         var page = new RenderedPage(Renderer.Render(transcript));
 
@@ -71,7 +55,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void A_question_section_holds_its_post_then_its_answers_with_replies_nested_under_their_parents()
     {
-        var page = new RenderedPage(Renderer.Render(Chat().Build()));
+        var page = new RenderedPage(Renderer.Render(TranscriptSketch.SmallChat().Build()));
 
         Assert.Equal(["timeline", "q1", "q2", "outside", "participants"], page.Document.QuerySelectorAll("main > section").Select(s => s.Id));
         Assert.Equal("Q1", page.Document.QuerySelector("#q1 h2")!.TextContent);
@@ -89,7 +73,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void An_answer_that_replies_to_the_question_is_not_nested_again_but_links_to_it()
     {
-        var page = new RenderedPage(Renderer.Render(Chat().Build()));
+        var page = new RenderedPage(Renderer.Render(TranscriptSketch.SmallChat().Build()));
 
         var answer = page.Post("102");
         Assert.Null(RenderedPage.DisplayedParent(answer));
@@ -100,7 +84,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void A_question_nobody_asked_or_answered_still_has_its_section()
     {
-        var page = new RenderedPage(Renderer.Render(Chat().Build()));
+        var page = new RenderedPage(Renderer.Render(TranscriptSketch.SmallChat().Build()));
 
         var section = page.Document.GetElementById("q2")!;
         Assert.Equal("How can social media bridge the gap between patients and physicians?", section.QuerySelector(".question-text")!.TextContent);
@@ -111,7 +95,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void Other_threads_go_outside_the_questions_in_post_order()
     {
-        var page = new RenderedPage(Renderer.Render(Chat().Build()));
+        var page = new RenderedPage(Renderer.Render(TranscriptSketch.SmallChat().Build()));
 
         Assert.Equal("Conversation outside the questions", page.Document.QuerySelector("#outside h2")!.TextContent);
         Assert.Equal(["post-twitter-100", "post-twitter-108"], page.TopLevelIds("outside"));
@@ -238,7 +222,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void A_session_in_utc_shows_its_times_once()
     {
-        var page = new RenderedPage(Renderer.Render(Chat().Build()));
+        var page = new RenderedPage(Renderer.Render(TranscriptSketch.SmallChat().Build()));
 
         var when = Assert.Single(page.Document.QuerySelectorAll(".page-header .when"));
         Assert.Contains("12:00", when.TextContent, StringComparison.Ordinal);
@@ -324,7 +308,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void The_header_shows_people_stats_and_the_json_link()
     {
-        var transcript = Chat().Build();
+        var transcript = TranscriptSketch.SmallChat().Build();
 
         var page = new RenderedPage(Renderer.Render(transcript));
 
@@ -340,7 +324,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void The_participants_table_lists_handle_name_role_and_posts()
     {
-        var transcript = Chat().Build();
+        var transcript = TranscriptSketch.SmallChat().Build();
 
         var page = new RenderedPage(Renderer.Render(transcript));
 
@@ -355,7 +339,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void The_page_is_self_contained_and_forbids_scripts()
     {
-        var page = new RenderedPage(Renderer.Render(Chat().Build()));
+        var page = new RenderedPage(Renderer.Render(TranscriptSketch.SmallChat().Build()));
 
         Assert.StartsWith("<!doctype html>", page.Html, StringComparison.Ordinal);
         var policy = page.Document.QuerySelector("meta[http-equiv='Content-Security-Policy']")!.GetAttribute("content");
@@ -374,7 +358,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void The_same_transcript_renders_to_identical_text_whatever_the_culture_order_or_renderer()
     {
-        var transcript = Chat().Build();
+        var transcript = TranscriptSketch.SmallChat().Build();
         var shuffled = transcript with { Posts = transcript.Posts.Reverse().ToList() };
         var first = Renderer.Render(transcript);
 

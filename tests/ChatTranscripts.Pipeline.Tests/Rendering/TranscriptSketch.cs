@@ -18,6 +18,23 @@ internal sealed class TranscriptSketch(
 
     public string Title { get; } = title;
 
+    /// <summary>
+    /// A small chat: Q1 with two answers (one replying to the question post) and replies under them, a reply to the
+    /// question post itself, Q2 configured but never asked, and conversation outside the questions.
+    /// </summary>
+    public static TranscriptSketch SmallChat() => new TranscriptSketch()
+        .Post("100", "Welcome to #bmcmed!", 0, handle: "BMCMedicine", role: "moderator")
+        .Post("101", "Q1: How have you seen social media used constructively? #bmcmed", 5, handle: "BMCMedicine", role: "moderator", question: 1)
+        .Post("102", "A1: Patients already search online #bmcmed", 7, handle: "FarrisTimimi", role: "guest", answers: 1, replyTo: "101")
+        .Post("103", "@FarrisTimimi so true", 8, handle: "nurse_jo", replyTo: "102")
+        .Post("104", "@nurse_jo and they trust nurses", 9, handle: "FarrisTimimi", role: "guest", replyTo: "103")
+        .Post("105", "@BMCMedicine great question", 9, handle: "fan", replyTo: "101")
+        .Post("106", "A1 peer support groups #bmcmed", 10, handle: "nurse_jo", answers: 1)
+        .Post("107", "@nurse_jo which ones?", 11, handle: "LeeAase", role: "guest", replyTo: "106")
+        .Post("108", "Anyone have slides? #bmcmed", 12, handle: "student")
+        .Post("109", "@student here you go", 13, handle: "teacher", replyTo: "108")
+        .Question(2, "How can social media bridge the gap between patients and physicians?");
+
     public TranscriptSketch Post(
         string id,
         string text,

@@ -16,23 +16,6 @@ public sealed class TranscriptMarkdownTests
 
     public static TheoryData<string> Pipelines => [.. RenderedMarkdown.Pipelines.Keys];
 
-    /// <summary>
-    /// The chat the page's tests use: Q1 with two answers (one replying to the question post) and replies under
-    /// them, a reply to the question post itself, Q2 configured but never asked, and conversation outside the questions.
-    /// </summary>
-    private static TranscriptSketch Chat() => new TranscriptSketch()
-        .Post("100", "Welcome to #bmcmed!", 0, handle: "BMCMedicine", role: "moderator")
-        .Post("101", "Q1: How have you seen social media used constructively? #bmcmed", 5, handle: "BMCMedicine", role: "moderator", question: 1)
-        .Post("102", "A1: Patients already search online #bmcmed", 7, handle: "FarrisTimimi", role: "guest", answers: 1, replyTo: "101")
-        .Post("103", "@FarrisTimimi so true", 8, handle: "nurse_jo", replyTo: "102")
-        .Post("104", "@nurse_jo and they trust nurses", 9, handle: "FarrisTimimi", role: "guest", replyTo: "103")
-        .Post("105", "@BMCMedicine great question", 9, handle: "fan", replyTo: "101")
-        .Post("106", "A1 peer support groups #bmcmed", 10, handle: "nurse_jo", answers: 1)
-        .Post("107", "@nurse_jo which ones?", 11, handle: "LeeAase", role: "guest", replyTo: "106")
-        .Post("108", "Anyone have slides? #bmcmed", 12, handle: "student")
-        .Post("109", "@student here you go", 13, handle: "teacher", replyTo: "108")
-        .Question(2, "How can social media bridge the gap between patients and physicians?");
-
     private static RenderedMarkdown Render(TranscriptDocument transcript, string pipeline = "extended") =>
         new(TranscriptMarkdown.Render(transcript), pipeline);
 
@@ -126,7 +109,7 @@ public sealed class TranscriptMarkdownTests
     [Fact]
     public void Every_post_appears_exactly_once()
     {
-        var transcript = Chat().Build();
+        var transcript = TranscriptSketch.SmallChat().Build();
 
         var rendered = Render(transcript);
 
@@ -139,7 +122,7 @@ public sealed class TranscriptMarkdownTests
     [Fact]
     public void A_question_section_holds_its_post_then_its_answers_with_replies_nested_under_their_parents()
     {
-        var rendered = Render(Chat().Build());
+        var rendered = Render(TranscriptSketch.SmallChat().Build());
 
         var body = rendered.Document.Body!;
         Assert.Equal(["Q1", "Q2", "Conversation outside the questions", "Participants"], body.QuerySelectorAll("h2").Select(h => h.TextContent));
@@ -159,7 +142,7 @@ public sealed class TranscriptMarkdownTests
     [Fact]
     public void An_answer_that_replies_to_the_question_is_not_nested_again_but_says_whom_it_answers()
     {
-        var rendered = Render(Chat().Build());
+        var rendered = Render(TranscriptSketch.SmallChat().Build());
 
         var answer = rendered.Post("A1: Patients already search online #bmcmed");
         Assert.Null(RenderedMarkdown.DisplayedParent(answer));
@@ -171,7 +154,7 @@ public sealed class TranscriptMarkdownTests
     [Fact]
     public void A_question_nobody_asked_or_answered_still_has_its_section()
     {
-        var rendered = Render(Chat().Build());
+        var rendered = Render(TranscriptSketch.SmallChat().Build());
 
         Assert.Empty(rendered.TopLevelTexts("Q2"));
         var section = SectionParagraphs(rendered, "Q2");
@@ -184,7 +167,7 @@ public sealed class TranscriptMarkdownTests
     [Fact]
     public void Other_threads_go_outside_the_questions_in_post_order()
     {
-        var rendered = Render(Chat().Build());
+        var rendered = Render(TranscriptSketch.SmallChat().Build());
 
         Assert.Equal(["Welcome to #bmcmed!", "Anyone have slides? #bmcmed"], rendered.TopLevelTexts("Conversation outside the questions"));
         AssertShownUnder(rendered, "@student here you go", "Anyone have slides? #bmcmed");
@@ -305,7 +288,7 @@ public sealed class TranscriptMarkdownTests
     [Fact]
     public void The_header_shows_hashtags_times_in_the_sessions_zone_and_utc_people_description_and_stats()
     {
-        var transcript = Chat().Build();
+        var transcript = TranscriptSketch.SmallChat().Build();
         transcript = transcript with { Session = transcript.Session with { TimeZone = "Europe/London" } };
 
         var rendered = Render(transcript);
@@ -351,7 +334,7 @@ public sealed class TranscriptMarkdownTests
     [Fact]
     public void The_participants_table_lists_handle_name_role_and_posts_and_the_platform_when_there_are_several()
     {
-        var single = Render(Chat().Build());
+        var single = Render(TranscriptSketch.SmallChat().Build());
         var rows = Rows(single);
         Assert.Equal(["Handle", "Name", "Role", "Posts"], single.Document.QuerySelectorAll("thead th").Select(th => th.TextContent));
         Assert.Equal(7, rows.Count);
