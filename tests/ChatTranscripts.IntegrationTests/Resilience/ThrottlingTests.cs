@@ -42,7 +42,8 @@ public sealed class ThrottlingTests(AzuriteFixture azurite)
         }
 
         Assert.True(throttled.Faults.Throttled >= 2 * attempts.Count, $"{throttled.Faults.Throttled} throttled attempts for {attempts.Count} operations.");
-        Assert.All(attempts.Values, a => Assert.Equal(3, a));
+        // Two throttled attempts, then at least one that reached Azurite (a loaded machine can make that one fail too, and be retried).
+        Assert.All(attempts.Values, a => Assert.True(a >= 3, $"An operation was attempted {a} times; it was throttled twice, so it needed at least 3."));
         var expected = await reference.StateAsync("throttled");
         var actual = await throttled.StateAsync("throttled");
         Assert.Equal(expected.Posts, actual.Posts);
