@@ -44,6 +44,7 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddSingleton<SessionsEndpoints>();
 
         services.AddSingleton<SessionReconciler>();
+        services.AddSingleton<SessionSnapshots>();
         services.AddSingleton<PostProcessor>();
         services.AddSingleton<IQueueBatchHandler>(sp => sp.GetRequiredService<PostProcessor>());
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Sessions;
 using ChatTranscripts.Pipeline.Storage;
 using ChatTranscripts.Pipeline.Threading;
@@ -9,9 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace ChatTranscripts.Pipeline.Processing;
 
 /// <summary>
-/// Brings a session's stored posts in line with its definition and the posts received for its time window.
-/// It recomputes membership from scratch, which makes it correct whatever the arrival order, and writes only
-/// the differences.
+/// Brings a session's stored posts in line with its definition and the posts received for its time window. It
+/// recomputes membership from the whole window every time, which makes it correct whatever the arrival order,
+/// and writes only the differences. The window comes from a <see cref="SessionSnapshot"/>: loaded from storage
+/// when the processor has none it can trust, otherwise the one it left after the previous batch plus the new posts.
 /// </summary>
 public sealed class SessionReconciler(
     ReceivedPostStore received,
@@ -20,21 +22,97 @@ public sealed class SessionReconciler(
     SessionStore sessions,
     ILogger<SessionReconciler> logger)
 {
-    public async Task<IReadOnlyList<SessionPost>> ReconcileAsync(SessionRecord session, CancellationToken cancellationToken)
+    /// <summary>How often a session that keeps changing under the processor is read again before the batch gives up (and is retried).</summary>
+    private const int MaxConflicts = 5;
+
+    /// <summary>Reads everything the session's routing depends on: the received posts of its window and the keys of its partition.</summary>
+    public async Task<SessionSnapshot> LoadAsync(SessionRecord session, CancellationToken cancellationToken)
     {
-        var candidates = await received.InWindowAsync(session.Definition, cancellationToken);
+        var window = received.InWindowAsync(session.Definition, cancellationToken);
+        var rows = sessionPosts.LoadRowHashesAsync(session.Id, cancellationToken);
+        var candidates = await window;
         var deleted = await deletions.ForPlatformsAsync(candidates.Select(c => c.Platform), cancellationToken);
         // An edit that moved a post's time can leave its older version in another hour partition; the latest wins.
-        var current = PostVersions.Latest(candidates.Where(c => !deleted.Contains(c.Key))).Select(p => p.Post);
-        var members = SessionMembership.Resolve(session.Definition, current);
-        var postsDigest = await sessionPosts.ReplaceAsync(session.Id, members, cancellationToken);
-        var contentVersion = ContentVersion(session.Definition, postsDigest);
-        if (contentVersion != session.ContentVersion || members.Count != session.PostCount)
+        return new SessionSnapshot(session, PostVersions.Latest(candidates.Where(c => !deleted.Contains(c.Key))), await rows);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="arrivals"/> (already stored as received) to the snapshot, drops <paramref name="deleted"/>
+    /// posts, and writes what changed. Returns false, having written nothing to the session record, when the record
+    /// changed under the snapshot: the snapshot must then be loaded again.
+    /// </summary>
+    public async Task<bool> ApplyAsync(
+        SessionSnapshot snapshot,
+        IEnumerable<(CanonicalPost Post, string Hash)> arrivals,
+        IReadOnlySet<PostKey> deleted,
+        CancellationToken cancellationToken)
+    {
+        var definition = snapshot.Record.Definition;
+        var candidatesChanged = false;
+        foreach (var key in deleted)
         {
-            await sessions.RecordContentAsync(session.Id, contentVersion, members.Count, cancellationToken);
-            logger.LogInformation("Session {SessionId} now holds {PostCount} posts", session.Id, members.Count);
+            candidatesChanged |= snapshot.Candidates.Remove(key);
         }
-        return members;
+        foreach (var arrival in arrivals)
+        {
+            if (definition.WindowContains(arrival.Post.CreatedAt) && !deleted.Contains(arrival.Post.Key)
+                && (!snapshot.Candidates.TryGetValue(arrival.Post.Key, out var current)
+                    || PostVersions.Compare(arrival.Post, arrival.Hash, current.Post, current.Hash) > 0))
+            {
+                snapshot.Candidates[arrival.Post.Key] = arrival;
+                candidatesChanged = true;
+            }
+        }
+
+        var members = SessionMembership.Resolve(definition, snapshot.Candidates.Values.Select(c => c.Post));
+        var postsDigest = await sessionPosts.WriteChangesAsync(snapshot.Record.Id, members, snapshot.StoredRowHashes, cancellationToken);
+        var contentVersion = ContentVersion(definition, postsDigest);
+        var contentChanged = contentVersion != snapshot.Record.ContentVersion || members.Count != snapshot.Record.PostCount;
+        // New candidates are recorded even when no member changed, so another processor holding a snapshot of this
+        // session sees the ETag move and reloads rather than miss the orphans that arrived here.
+        if (contentChanged || candidatesChanged)
+        {
+            if (await sessions.RecordContentAsync(snapshot.Record.Id, contentVersion, members.Count, snapshot.Record.ETag, cancellationToken) is not { } etag)
+            {
+                return false;
+            }
+            snapshot.Record = snapshot.Record with { ContentVersion = contentVersion, PostCount = members.Count, ETag = etag };
+            if (contentChanged)
+            {
+                logger.LogInformation("Session {SessionId} now holds {PostCount} posts", snapshot.Record.Id, members.Count);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Applies the arrivals to <paramref name="snapshot"/>, or to a freshly loaded one whenever the record turns out
+    /// to have changed; returns the snapshot that now matches storage, or null when the session no longer exists.
+    /// </summary>
+    public async Task<SessionSnapshot?> ReconcileAsync(
+        SessionSnapshot snapshot,
+        IReadOnlyList<(CanonicalPost Post, string Hash)> arrivals,
+        IReadOnlySet<PostKey> deleted,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await ApplyAsync(snapshot, arrivals, deleted, cancellationToken))
+            {
+                return snapshot;
+            }
+            if (attempt == MaxConflicts)
+            {
+                throw new InvalidOperationException(
+                    $"Session '{snapshot.Record.Id}' changed under the processor {MaxConflicts} times in a row; the batch will be retried.");
+            }
+            if (await sessions.GetAsync(snapshot.Record.Id, cancellationToken) is not { } current)
+            {
+                return null;
+            }
+            logger.LogInformation("Session {SessionId} changed since it was read; reading it again", current.Id);
+            snapshot = await LoadAsync(current, cancellationToken);
+        }
     }
 
     private static string ContentVersion(SessionDefinition definition, string postsDigest) =>

@@ -1,3 +1,4 @@
+using Azure;
 using ChatTranscripts.Pipeline.Transcripts;
 
 namespace ChatTranscripts.Pipeline.Sessions;
@@ -13,6 +14,9 @@ public sealed record SessionRecord
     public required string ContentVersion { get; init; }
 
     public int PostCount { get; init; }
+
+    /// <summary>The stored entity's ETag when read from storage: a write conditional on it fails if anyone changed the record since.</summary>
+    public ETag ETag { get; init; }
 
     public string? PublishedVersion { get; init; }
 

@@ -23,11 +23,8 @@ public sealed class SessionPostStore(PipelineTables tables)
         return posts;
     }
 
-    /// <summary>
-    /// Makes the session's partition hold exactly <paramref name="desired"/>, writing only what differs.
-    /// Returns a digest of the desired content, the same for the same posts however they arrived.
-    /// </summary>
-    public async Task<string> ReplaceAsync(string sessionId, IReadOnlyList<SessionPost> desired, CancellationToken cancellationToken)
+    /// <summary>RowKey → content hash of every row of the session's partition: enough to tell what a change must write.</summary>
+    public async Task<Dictionary<string, string?>> LoadRowHashesAsync(string sessionId, CancellationToken cancellationToken)
     {
         var stored = new Dictionary<string, string?>(StringComparer.Ordinal);
         await foreach (var entity in tables.Posts.QueryAsync<TableEntity>(
@@ -35,18 +32,29 @@ public sealed class SessionPostStore(PipelineTables tables)
         {
             stored[entity.RowKey] = entity.GetString(HashColumn);
         }
+        return stored;
+    }
 
+    /// <summary>
+    /// Makes the session's partition hold exactly <paramref name="desired"/>, given what it holds now
+    /// (<paramref name="stored"/>, updated to match once written), writing only what differs. Returns a digest of
+    /// the desired content, the same for the same posts however they arrived.
+    /// </summary>
+    public async Task<string> WriteChangesAsync(
+        string sessionId, IReadOnlyList<SessionPost> desired, Dictionary<string, string?> stored, CancellationToken cancellationToken)
+    {
         var actions = new List<TableTransactionAction>();
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var post in desired)
         {
-            var entity = Write(sessionId, post);
-            wanted.Add(entity.RowKey);
-            digest.AppendData(Convert.FromHexString((string)entity[HashColumn]));
-            if (!stored.TryGetValue(entity.RowKey, out var hash) || hash != (string)entity[HashColumn])
+            var rowKey = TableKeys.Escape(post.Key.ToString());
+            var hash = RowHash(post);
+            wanted.Add(rowKey);
+            digest.AppendData(Convert.FromHexString(hash));
+            if (!stored.TryGetValue(rowKey, out var storedHash) || storedHash != hash)
             {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, Write(sessionId, rowKey, post, hash)));
             }
         }
         foreach (var rowKey in stored.Keys.Where(k => !wanted.Contains(k)))
@@ -54,6 +62,17 @@ public sealed class SessionPostStore(PipelineTables tables)
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(sessionId, rowKey), ETag.All));
         }
         await TableBatches.SubmitAsync(tables.Posts, actions, cancellationToken);
+        foreach (var action in actions)
+        {
+            if (action.ActionType == TableTransactionActionType.Delete)
+            {
+                stored.Remove(action.Entity.RowKey);
+            }
+            else
+            {
+                stored[action.Entity.RowKey] = (string)((TableEntity)action.Entity)[HashColumn];
+            }
+        }
         return Convert.ToHexString(digest.GetHashAndReset());
     }
 
@@ -64,9 +83,12 @@ public sealed class SessionPostStore(PipelineTables tables)
         return response.HasValue ? response.Value!.GetDateTimeOffset("CreatedAt") : null;
     }
 
-    private static TableEntity Write(string sessionId, SessionPost post)
+    private static string RowHash(SessionPost post) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(post, PipelineJson.Options)));
+
+    private static TableEntity Write(string sessionId, string rowKey, SessionPost post, string hash)
     {
-        var entity = new TableEntity(sessionId, TableKeys.Escape(post.Key.ToString()));
+        var entity = new TableEntity(sessionId, rowKey);
         PostColumns.Write(entity, post.Post);
         entity["Kind"] = post.Kind.ToString();
         entity["Role"] = post.Role.ToString();
@@ -76,7 +98,7 @@ public sealed class SessionPostStore(PipelineTables tables)
         entity["Question"] = post.Question;
         entity["AnswersQuestion"] = post.AnswersQuestion;
         entity["ThreadRootId"] = post.ThreadRoot.ToString();
-        entity[HashColumn] = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(post, PipelineJson.Options)));
+        entity[HashColumn] = hash;
         return entity;
     }
 

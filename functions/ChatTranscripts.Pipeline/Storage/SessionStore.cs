@@ -53,13 +53,25 @@ public sealed class SessionStore(PipelineTables tables)
     }
 
     /// <summary>
-    /// Records the digest of the session's stored posts. The digest is a function of the content, so recording it
-    /// again after a crash is harmless, and a change of content always reaches the publisher.
+    /// Records the digest of the session's stored posts, if the record still has <paramref name="ifMatch"/>; returns
+    /// the record's new ETag, or null when someone else changed it first (the caller must read the session again).
+    /// The digest is a function of the content, so recording it again after a crash is harmless, and a change of
+    /// content always reaches the publisher.
     /// </summary>
-    public Task RecordContentAsync(string id, string contentVersion, int postCount, CancellationToken cancellationToken) =>
-        tables.Sessions.UpdateEntityAsync(
-            new TableEntity(Partition, id) { ["ContentVersion"] = contentVersion, ["PostCount"] = postCount },
-            ETag.All, TableUpdateMode.Merge, cancellationToken);
+    public async Task<ETag?> RecordContentAsync(string id, string contentVersion, int postCount, ETag ifMatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await tables.Sessions.UpdateEntityAsync(
+                new TableEntity(Partition, id) { ["ContentVersion"] = contentVersion, ["PostCount"] = postCount },
+                ifMatch, TableUpdateMode.Merge, cancellationToken);
+            return response.Headers.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
 
     public Task RecordPublishAsync(string id, PublishRecord publish, CancellationToken cancellationToken) =>
         tables.Sessions.UpdateEntityAsync(
@@ -81,6 +93,7 @@ public sealed class SessionStore(PipelineTables tables)
         Id = entity.RowKey,
         Definition = JsonSerializer.Deserialize<SessionDefinition>(entity.GetString("Definition"), PipelineJson.Options)!,
         ContentVersion = entity.GetString("ContentVersion"),
+        ETag = entity.ETag,
         PostCount = entity.GetInt32("PostCount") ?? 0,
         PublishedVersion = entity.GetString("PublishedVersion"),
         PublishedHash = entity.GetString("PublishedHash"),

@@ -34,9 +34,15 @@ public static class TableKeys
     public static string HourBucket(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
 
+    public static DateTimeOffset HourStart(DateTimeOffset instant)
+    {
+        var utc = instant.UtcDateTime;
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+    }
+
     public static IEnumerable<string> HourBuckets(DateTimeOffset from, DateTimeOffset to)
     {
-        var hour = new DateTimeOffset(from.UtcDateTime.Year, from.UtcDateTime.Month, from.UtcDateTime.Day, from.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
+        var hour = HourStart(from);
         for (; hour <= to; hour = hour.AddHours(1))
         {
             yield return HourBucket(hour);

@@ -4,6 +4,7 @@ using ChatTranscripts.Pipeline.Queueing;
 using ChatTranscripts.Pipeline.Sessions;
 using ChatTranscripts.Pipeline.Storage;
 using ChatTranscripts.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatTranscripts.IntegrationTests.Resilience;
@@ -27,6 +28,9 @@ public sealed class FaultyPipeline : IAsyncDisposable
     public StorageFaults Faults { get; }
 
     public PostProcessor Processor => Services.GetRequiredService<PostProcessor>();
+
+    /// <summary>The prefix of this pipeline's tables: another pipeline given it works on the same tables.</summary>
+    public string TablePrefix => Services.GetRequiredService<IConfiguration>()["Storage:TablePrefix"]!;
 
     public static FaultyPipeline Create(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
     {

@@ -1,0 +1,59 @@
+using ChatTranscripts.Pipeline.Ingest;
+using ChatTranscripts.Pipeline.Sessions;
+using ChatTranscripts.Pipeline.Storage;
+
+namespace ChatTranscripts.Pipeline.Processing;
+
+/// <summary>
+/// What the processor knows of one session without asking storage: its record (with the ETag that proves nobody
+/// else has written it since), the latest received version of every post in its window, and the hash of every row
+/// of its Posts partition. Loading one costs a full read of the window; keeping it makes a batch cost what the
+/// batch holds rather than what the session holds.
+/// </summary>
+public sealed class SessionSnapshot
+{
+    public SessionSnapshot(SessionRecord record, IEnumerable<(CanonicalPost Post, string Hash)> candidates, Dictionary<string, string?> storedRowHashes)
+    {
+        Record = record;
+        Candidates = candidates.ToDictionary(c => c.Post.Key);
+        StoredRowHashes = storedRowHashes;
+    }
+
+    /// <summary>The record as this processor last read or wrote it; its ETag fences out a change made by anyone else.</summary>
+    public SessionRecord Record { get; set; }
+
+    /// <summary>The latest version of each received, undeleted post created within the window.</summary>
+    public Dictionary<PostKey, (CanonicalPost Post, string Hash)> Candidates { get; }
+
+    /// <summary>RowKey → Hash of every row in the session's Posts partition.</summary>
+    public Dictionary<string, string?> StoredRowHashes { get; }
+
+    public DateTimeOffset LastUsed { get; set; }
+
+    /// <summary>
+    /// The version stored in the ReceivedPosts row the post would be written to, when this snapshot can tell without a
+    /// read: the row's hour lies wholly inside the window, so any row there is a candidate. Null when it cannot tell.
+    /// </summary>
+    public StoredVersion? StoredVersionOf(CanonicalPost post)
+    {
+        var hourStart = TableKeys.HourStart(post.CreatedAt);
+        if (hourStart < Record.Definition.WindowStart || hourStart.AddHours(1).AddTicks(-1) > Record.Definition.WindowEnd)
+        {
+            return null;
+        }
+        if (!Candidates.TryGetValue(post.Key, out var candidate))
+        {
+            return StoredVersion.None;
+        }
+        // A candidate from another hour (an edit that moved the post's time) says nothing of this hour's row.
+        return TableKeys.HourBucket(candidate.Post.CreatedAt) == TableKeys.HourBucket(post.CreatedAt)
+            ? new StoredVersion(candidate.Post, candidate.Hash)
+            : null;
+    }
+}
+
+/// <summary>A ReceivedPosts row's version, or <see cref="None"/> when there is no row.</summary>
+public sealed record StoredVersion(CanonicalPost? Post, string? Hash)
+{
+    public static readonly StoredVersion None = new(null, null);
+}
