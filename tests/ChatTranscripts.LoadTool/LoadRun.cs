@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using ChatTranscripts.LoadTool.Generation;
@@ -90,13 +91,15 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
 
         // Stage 4: the same storage without the pipeline, with the session's own rows and page.
         var (rows, sessionRead) = await ReadPartitionAsync(tables.Posts, chat.SessionId, cancellationToken);
-        output.WriteLine($"Measuring raw storage: {rows.Count} rows batch-written and read back in a scratch table, the page uploaded {PageUploads} times…");
+        output.WriteLine($"Measuring raw storage: {rows.Count} rows batch-written and read back in a scratch table, the page uploaded {PageUploads} times, " +
+            $"{chat.Deliveries.Count} messages through a scratch queue…");
         var raw = new RawStorageLimits(account, options.TablePrefix, options.Concurrency);
         var table = await raw.MeasureTableAsync(rows, cancellationToken);
         var uploads = await raw.MeasureUploadAsync(page, "text/html; charset=utf-8", PageUploads, cancellationToken);
+        var queueLimit = await raw.MeasureQueueAsync(chat.Deliveries.Select(QueueMessage).ToList(), cancellationToken);
         var uploadMedian = uploads.Order().ElementAt(uploads.Count / 2);
 
-        var results = Results(chat, loadSender, watcher, progress, check, status, allStored, settledAt, publishTime, published, page, sessionRead, table, uploads, uploadMedian, startedAt);
+        var results = Results(chat, loadSender, watcher, progress, check, status, allStored, settledAt, publishTime, published, page, sessionRead, table, uploads, uploadMedian, queueLimit, startedAt);
         return results with { Run = results.Run with { LoadAverage = $"{loadAtStart} -> {LoadAverage()}" } };
     }
 
@@ -145,7 +148,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
     private LoadResults Results(
         LoadChat chat, LoadSender sender, PartitionWatcher watcher, ProgressReporter progress, StoredPostsReport check, SessionStatus status,
         long allStored, long settledAt, TimeSpan publishTime, SessionStatus published, byte[] page, TimeSpan sessionRead,
-        RawTableResult table, IReadOnlyList<TimeSpan> uploads, TimeSpan uploadMedian, DateTimeOffset startedAt)
+        RawTableResult table, IReadOnlyList<TimeSpan> uploads, TimeSpan uploadMedian, RawQueueResult queue, DateTimeOffset startedAt)
     {
         var seen = Enumerable.Range(0, chat.Expected.Count).Where(i => watcher.FirstSeen[i] != 0 && sender.FirstAccepted[i] != 0).ToList();
         var storableAt = chat.StorableAt(sender.FirstAccepted);
@@ -168,8 +171,9 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             new PublishResults(publishTime.TotalSeconds, page.Length, published.Status, published.TranscriptUrl),
             new RawResults(
                 sessionRead.TotalSeconds, table.Written, table.WriteTime.TotalSeconds, table.WritesPerSecond, table.ReadTime.TotalSeconds, table.ReadsPerSecond,
-                uploadMedian.TotalMilliseconds, uploads.Select(u => u.TotalMilliseconds).ToList()),
-            new Ratios(storedPerSecond / table.WritesPerSecond, publishTime / (table.ReadTime + uploadMedian)),
+                uploadMedian.TotalMilliseconds, uploads.Select(u => u.TotalMilliseconds).ToList(),
+                queue.Messages, queue.MessageBytes, queue.SendsPerSecond, queue.SettlesPerSecond, queue.PassThroughPerSecond),
+            new Ratios(storedPerSecond / table.WritesPerSecond, storedPerSecond / queue.PassThroughPerSecond, publishTime / (table.ReadTime + uploadMedian)),
             progress.Samples);
     }
 
@@ -189,6 +193,10 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             return "?";
         }
     }
+
+    /// <summary>A message of the size the host queues for this delivery: the post's JSON inside an envelope with its message id.</summary>
+    private static BinaryData QueueMessage(Delivery delivery) =>
+        BinaryData.FromObjectAsJson(new { MessageId = $"{delivery.Post.Platform}:{delivery.Post.Id}", Body = Encoding.UTF8.GetString(SignedPostSender.Serialize(delivery.Post)) });
 
     private static TimeSpan Wait(long from, long to) => to > from ? Stopwatch.GetElapsedTime(from, to) : TimeSpan.Zero;
 

@@ -23,6 +23,13 @@ public sealed class PublishingOptions
     [RegularExpression(@"^(\$web|[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9])$", ErrorMessage = "Publishing:Container must be '$web' or a valid container name.")]
     public string Container { get; set; } = "$web";
 
+    /// <summary>
+    /// Transcripts of up to this many posts render two files at once, on two cores; larger ones render one file at a
+    /// time, so that a 100,000-post publish stays within 1 GiB (docs/performance.md). 0 always renders one at a time.
+    /// </summary>
+    [Range(0, int.MaxValue, ErrorMessage = "Publishing:ParallelRenderLimit must be 0 or more posts.")]
+    public int ParallelRenderLimit { get; set; } = 20_000;
+
     /// <summary>Cache-Control for every file of the site: short, because transcripts are republished when posts change.</summary>
     [Required]
     public string CacheControl { get; set; } = "public, max-age=60";

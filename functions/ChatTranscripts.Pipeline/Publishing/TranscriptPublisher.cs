@@ -98,10 +98,14 @@ public sealed class TranscriptPublisher(
     {
         // The version is read before the posts: a change that lands meanwhile leaves the versions different, so it is published next run.
         var version = session.ContentVersion;
+        var started = time.GetTimestamp();
         var posts = await sessionPosts.LoadAsync(session.Id, cancellationToken);
+        var loaded = time.GetTimestamp();
         var transcript = TranscriptBuilder.Build(session.Id, session.Definition, posts);
-        // Rendered and uploaded one at a time, so a large chat's files are never all in memory together. The threaded
-        // page goes last: it links to every other file, so those must be in place before it.
+        var built = time.GetTimestamp();
+        // Each file renders while the one before it uploads, and a transcript under the limit renders two at a time, so
+        // a large chat's files are never all in memory together and the CPU renders while storage writes. Uploads stay
+        // in order, one at a time: the threaded page goes last because it links to every other file.
         PublishedFile[] files =
         [
             new("transcript.json", SiteFiles.Json, () => TranscriptJson.Serialize(transcript)),
@@ -110,22 +114,51 @@ public sealed class TranscriptPublisher(
             new(TranscriptPageRenderer.ChronologicalPage, SiteFiles.Html, () => pageRenderer.RenderChronologicalUtf8(transcript, phase)),
             new(TranscriptPageRenderer.ThreadedPage, SiteFiles.Html, () => pageRenderer.RenderUtf8(transcript, phase)),
         ];
+        var rendersAhead = transcript.Stats.Posts <= options.Value.ParallelRenderLimit ? 2 : 1;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var uploaded = 0;
-        foreach (var file in files)
+        var rendering = new Queue<(PublishedFile File, Task<ReadOnlyMemory<byte>> Content)>();
+        var next = 0;
+        Task<bool> previousUpload = Task.FromResult(false);
+        try
         {
-            var content = file.Render();
-            hash.AppendData(Encoding.UTF8.GetBytes(file.Name));
-            hash.AppendData(content.Span);
-            if (await site.UploadIfChangedAsync($"{session.Id}/{file.Name}", content, file.ContentType, cancellationToken))
+            RenderAhead();
+            while (rendering.TryDequeue(out var file))
             {
-                uploaded++;
+                var content = await file.Content;
+                hash.AppendData(Encoding.UTF8.GetBytes(file.File.Name));
+                hash.AppendData(content.Span);
+                uploaded += await previousUpload ? 1 : 0;
+                RenderAhead();
+                previousUpload = site.UploadIfChangedAsync($"{session.Id}/{file.File.Name}", content, file.File.ContentType, cancellationToken);
+            }
+            uploaded += await previousUpload ? 1 : 0;
+        }
+        catch
+        {
+            // Something failed while renders or an upload were under way: wait for them (their outcomes no longer
+            // matter), so nothing of this publish is still running once the error leaves.
+            foreach (var pending in rendering.Select(r => (Task)r.Content).Append(previousUpload))
+            {
+                await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            throw;
+        }
+
+        void RenderAhead()
+        {
+            while (rendering.Count < rendersAhead && next < files.Length)
+            {
+                var file = files[next++];
+                rendering.Enqueue((file, Task.Run(file.Render, cancellationToken)));
             }
         }
+
         var contentHash = Convert.ToHexString(hash.GetHashAndReset());
         logger.LogInformation(
-            "Published session {SessionId} ({Phase}): {Posts} posts, {Uploaded} of {Files} files changed",
-            session.Id, phase, transcript.Stats.Posts, uploaded, files.Length);
+            "Published session {SessionId} ({Phase}): {Posts} posts, {Uploaded} of {Files} files changed; read {ReadMs} ms, built {BuildMs} ms, rendered and uploaded {FilesMs} ms",
+            session.Id, phase, transcript.Stats.Posts, uploaded, files.Length,
+            Milliseconds(started, loaded), Milliseconds(loaded, built), Milliseconds(built, time.GetTimestamp()));
 
         var publishedAt = contentHash == session.PublishedHash && session.PublishedAt is { } previous ? previous : time.GetUtcNow();
         await sessions.RecordPublishAsync(
@@ -158,6 +191,8 @@ public sealed class TranscriptPublisher(
         await site.UploadIfChangedAsync(SiteFeed.FileName, SiteFeed.Render(published, site.Name, options.Value.SiteBaseUrl), SiteFiles.Atom, cancellationToken);
         await site.UploadIfChangedAsync(SiteIndexRenderer.IndexPage, Utf8(indexRenderer.Render(published)), SiteFiles.Html, cancellationToken);
     }
+
+    private long Milliseconds(long from, long to) => (long)time.GetElapsedTime(from, to).TotalMilliseconds;
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 

@@ -12,7 +12,7 @@ namespace ChatTranscripts.Benchmarks.Memory;
 /// bytes it allocated (<see cref="GC.GetTotalAllocatedBytes"/>) in this process, then the peak working set of a fresh
 /// process that builds the transcript and makes just that rendering (<see cref="IsolatedPeak"/>). Last, the ratio of
 /// time per post at 100,000 to time per post at 10,000: about 1 for a linear rendering, 10 for a quadratic one.
-/// "Publish" renders the five files in turn, each dropped once uploaded, as <c>TranscriptPublisher</c> does.
+/// "Publish" renders the five files in turn, each kept until the next is rendered (while it uploads), as <c>TranscriptPublisher</c> does.
 /// </summary>
 /// <remarks>
 /// Times are the best of <see cref="Runs"/> single runs after a warm-up, so they are rough; BenchmarkDotNet's figures

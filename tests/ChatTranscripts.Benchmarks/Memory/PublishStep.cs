@@ -14,14 +14,14 @@ internal sealed record PublishStep(string Name, Func<TranscriptPageRenderer, Tra
         new("TranscriptPageRenderer.RenderChronologicalUtf8", (r, t) => r.RenderChronologicalUtf8(t)),
         new("TranscriptMarkdown.Serialize", (_, t) => TranscriptMarkdown.Serialize(t)),
         new("TranscriptCsv.Serialize", (_, t) => TranscriptCsv.Serialize(t)),
-        new("Publish (five files, one at a time)", PublishOneAtATime),
+        new("Publish (five files, two at a time)", PublishTwoAtATime),
     ];
 
     /// <summary>
-    /// What one publish does: renders the five files in the publisher's order, each dropped once "uploaded", so only
-    /// one is alive at a time. Returns their total size.
+    /// What one publish does: renders the five files in the publisher's order, each while the one before it is
+    /// "uploading", so two are alive at a time and each is dropped once its successor is rendered. Returns their total size.
     /// </summary>
-    private static long[] PublishOneAtATime(TranscriptPageRenderer renderer, TranscriptDocument transcript)
+    private static long[] PublishTwoAtATime(TranscriptPageRenderer renderer, TranscriptDocument transcript)
     {
         Func<ReadOnlyMemory<byte>>[] files =
         [
@@ -31,7 +31,16 @@ internal sealed record PublishStep(string Name, Func<TranscriptPageRenderer, Tra
             () => renderer.RenderChronologicalUtf8(transcript),
             () => renderer.RenderUtf8(transcript),
         ];
-        return [files.Sum(render => (long)render().Length)];
+        var uploading = ReadOnlyMemory<byte>.Empty;
+        var total = 0L;
+        foreach (var render in files)
+        {
+            var rendered = render();
+            GC.KeepAlive(uploading);
+            total += rendered.Length;
+            uploading = rendered;
+        }
+        return [total];
     }
 
     /// <summary>The size of what a step produced, in UTF-8 bytes (pages are measured as the publisher would upload them).</summary>

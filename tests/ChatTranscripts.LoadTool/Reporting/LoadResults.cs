@@ -32,10 +32,17 @@ internal sealed record StoredResults(
 
 internal sealed record PublishResults(double Seconds, int PageBytes, string SessionStatus, string? TranscriptUrl);
 
-/// <summary>The same storage without the pipeline: the session's rows batch-written to a scratch partition and read back, and the page uploaded.</summary>
+/// <summary>
+/// The same storage without the pipeline: the session's rows batch-written to a scratch partition and read back, the
+/// page uploaded, and one message per delivery sent to a scratch Storage queue, then received and deleted.
+/// </summary>
 internal sealed record RawResults(
     double SessionPartitionReadSeconds, int Rows, double WriteSeconds, double WritesPerSecond, double ReadSeconds, double ReadsPerSecond,
-    double PageUploadMedianMs, IReadOnlyList<double> PageUploadsMs);
+    double PageUploadMedianMs, IReadOnlyList<double> PageUploadsMs,
+    int QueueMessages, int QueueMessageBytes, double QueueSendsPerSecond, double QueueSettlesPerSecond, double QueuePassThroughPerSecond);
 
-/// <summary>The pipeline against the raw storage: 1.0 would mean the pipeline costs nothing on top of storage.</summary>
-internal sealed record Ratios(double StoredVersusRawWrite, double PublishVersusReadPlusUpload);
+/// <summary>
+/// The pipeline against the raw storage: 1.0 would mean the pipeline costs nothing on top of it. The queue ratio only
+/// means something for a host on Storage queues (the local host); a deployed app queues on Service Bus.
+/// </summary>
+internal sealed record Ratios(double StoredVersusRawWrite, double StoredVersusRawQueue, double PublishVersusReadPlusUpload);

@@ -3,6 +3,9 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using ChatTranscripts.Pipeline.Queueing;
 using ChatTranscripts.Pipeline.Storage;
 
 namespace ChatTranscripts.LoadTool.Storage;
@@ -10,11 +13,22 @@ namespace ChatTranscripts.LoadTool.Storage;
 /// <summary>
 /// What the storage account does with no pipeline in front of it, measured in scratch tables and containers that are
 /// deleted afterwards: batch writes of the session's own rows (transactions of 100 in one partition, as the pipeline
-/// writes them), reading that partition back, and uploading a page. The pipeline's numbers are compared with these.
+/// writes them), reading that partition back, uploading a page, and passing one queue message per post through a
+/// Storage queue the way the pipeline does. The pipeline's numbers are compared with these.
 /// </summary>
 internal sealed class RawStorageLimits(StorageAccount account, string tablePrefix, int concurrency)
 {
     private const int TransactionSize = 100;
+
+    /// <summary>Sends each request of the host makes at once (<c>StorageQueuePostQueue</c>); the host serves <c>concurrency</c> requests together.</summary>
+    private const int SendsPerRequest = 16;
+
+    /// <summary>Receives the processor makes together for one batch of 256 (<c>QueueDrainer</c>), and the deletes it makes at once.</summary>
+    private const int ReceivesPerBatch = 8;
+    private const int DeletesInFlight = 16;
+
+    private static readonly TimeSpan EmptyQueueWait = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan StalledQueue = TimeSpan.FromSeconds(60);
     private const string ScratchPartition = "scratch";
 
     /// <summary>Columns the service adds; everything else is copied as the pipeline wrote it.</summary>
@@ -76,6 +90,75 @@ internal sealed class RawStorageLimits(StorageAccount account, string tablePrefi
         finally
         {
             await container.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Passes <paramref name="messages"/> through a scratch queue three ways: all sent, with as many sends in flight as
+    /// the host makes for <c>concurrency</c> requests; then all received and deleted as the processor settles them;
+    /// then sent again while a settler runs beside the senders, as the pipeline runs, timed to the last delete.
+    /// </summary>
+    public async Task<RawQueueResult> MeasureQueueAsync(IReadOnlyList<BinaryData> messages, CancellationToken cancellationToken)
+    {
+        var queue = account.Queues.GetQueueClient(_scratchName.ToLowerInvariant());
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        try
+        {
+            var sendStarted = Stopwatch.GetTimestamp();
+            await SendAllAsync(queue, messages, cancellationToken);
+            var send = Stopwatch.GetElapsedTime(sendStarted);
+
+            var settleStarted = Stopwatch.GetTimestamp();
+            await SettleAllAsync(queue, messages.Count, cancellationToken);
+            var settle = Stopwatch.GetElapsedTime(settleStarted);
+
+            var bothStarted = Stopwatch.GetTimestamp();
+            await Task.WhenAll(SendAllAsync(queue, messages, cancellationToken), SettleAllAsync(queue, messages.Count, cancellationToken));
+            var both = Stopwatch.GetElapsedTime(bothStarted);
+
+            var bytes = messages.Sum(m => (long)m.ToMemory().Length);
+            return new RawQueueResult(messages.Count, (int)(bytes / Math.Max(1, messages.Count)), send, settle, both);
+        }
+        finally
+        {
+            await queue.DeleteIfExistsAsync(CancellationToken.None);
+        }
+    }
+
+    private Task SendAllAsync(QueueClient queue, IReadOnlyList<BinaryData> messages, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            messages,
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency * SendsPerRequest, CancellationToken = cancellationToken },
+            async (message, ct) => await queue.SendMessageAsync(message, cancellationToken: ct));
+
+    /// <summary>
+    /// Rounds of <see cref="ReceivesPerBatch"/> receives of <see cref="StorageQueuePostQueue.MaxReceive"/>, then their
+    /// deletes, until <paramref name="count"/> messages are gone; an empty round waits a moment, as the processor does.
+    /// </summary>
+    private static async Task SettleAllAsync(QueueClient queue, int count, CancellationToken cancellationToken)
+    {
+        var settled = 0;
+        var lastReceived = Stopwatch.GetTimestamp();
+        while (settled < count)
+        {
+            var rounds = await Task.WhenAll(Enumerable.Range(0, ReceivesPerBatch).Select(async _ =>
+                (QueueMessage[])await queue.ReceiveMessagesAsync(StorageQueuePostQueue.MaxReceive, TimeSpan.FromMinutes(5), cancellationToken)));
+            var received = rounds.SelectMany(round => round).ToList();
+            if (received.Count == 0)
+            {
+                if (Stopwatch.GetElapsedTime(lastReceived) > StalledQueue)
+                {
+                    throw new InvalidOperationException($"The scratch queue {queue.Name} returned nothing for {StalledQueue.TotalSeconds} s with {count - settled} messages still to settle.");
+                }
+                await Task.Delay(EmptyQueueWait, cancellationToken);
+                continue;
+            }
+            lastReceived = Stopwatch.GetTimestamp();
+            await Parallel.ForEachAsync(
+                received,
+                new ParallelOptions { MaxDegreeOfParallelism = DeletesInFlight, CancellationToken = cancellationToken },
+                async (message, ct) => await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct));
+            settled += received.Count;
         }
     }
 
