@@ -13,17 +13,23 @@ namespace ChatTranscripts.Benchmarks.Memory;
 /// <remarks>
 /// The process is this program again, started with <see cref="Switch"/>; it prints one line, which the parent reads.
 /// Its peak includes the runtime, the generated posts, the stored (tagged) posts and the document, as a publisher's
-/// would: the "document only" figure is that part alone.
+/// would: the "document only" figure is that part alone. Its GC heap is capped (<c>DOTNET_GCHeapHardLimit</c>), as
+/// .NET caps it inside a memory-limited container such as a Functions instance: uncapped, with the machine's 23 GiB to
+/// hand, the GC collects when it likes and the peak says more about its mood than about what the step needs.
 /// </remarks>
 internal static class IsolatedPeak
 {
     public const string Switch = "--memory-step";
     public const string DocumentOnly = "document";
 
-    /// <summary>Runs <paramref name="step"/> (an index into <see cref="PublishStep.All"/>, or <see cref="DocumentOnly"/>) in a new process.</summary>
-    public static long Measure(int posts, string step)
+    /// <summary>
+    /// Runs <paramref name="step"/> (an index into <see cref="PublishStep.All"/>, or <see cref="DocumentOnly"/>) in a new
+    /// process whose GC heap may not exceed <paramref name="heapLimit"/> bytes; null when the step ran out of memory.
+    /// </summary>
+    public static long? Measure(int posts, string step, long heapLimit)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + heapLimit.ToString("x", CultureInfo.InvariantCulture);
         // Started as `dotnet ChatTranscripts.Benchmarks.dll` rather than through the apphost: the child needs the dll too.
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
@@ -34,11 +40,16 @@ internal static class IsolatedPeak
             start.ArgumentList.Add(argument);
         }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the measuring process.");
+        var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        return process.ExitCode == 0 && long.TryParse(output.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var peak)
-            ? peak
-            : throw new InvalidOperationException($"The measuring process for {step} at {posts} posts exited with {process.ExitCode}: {output}");
+        if (process.ExitCode == 0 && long.TryParse(output.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var peak))
+        {
+            return peak;
+        }
+        return errors.Result.Contains(nameof(OutOfMemoryException), StringComparison.Ordinal)
+            ? null
+            : throw new InvalidOperationException($"The measuring process for {step} at {posts} posts exited with {process.ExitCode}: {output}{errors.Result}");
     }
 
     /// <summary>The child's side: build, render once, print the peak.</summary>
