@@ -19,6 +19,9 @@ public sealed class DevelopmentStorage(IConfiguration configuration, IHostEnviro
             logger.LogInformation("Using the storage account configured in AzureWebJobsStorage");
             return;
         }
+        var dataFolder = Path.Combine(environment.ContentRootPath, ".azurite");
+        // An Azurite left by a run that was killed may still be saving, and still listening, for a moment.
+        await AzuriteProcess.WaitForEarlierRunAsync(dataFolder, logger, cancellationToken);
         if (AzuriteProcess.AnyPortInUse(Ports))
         {
             logger.LogInformation("Something already listens on ports 10000-10002; using it as development storage");
@@ -31,7 +34,7 @@ public sealed class DevelopmentStorage(IConfiguration configuration, IHostEnviro
                 BlobPort = Ports[0],
                 QueuePort = Ports[1],
                 TablePort = Ports[2],
-                DataFolder = Path.Combine(environment.ContentRootPath, ".azurite"),
+                DataFolder = dataFolder,
             },
             logger,
             cancellationToken);

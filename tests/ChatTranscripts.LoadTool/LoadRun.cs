@@ -167,7 +167,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             new StoredResults(
                 LatencySummary.Of(latencies), seenBeforeAccepted, LatencySummary.Of(fromStorable), allStoredSeconds, storedPerSecond, Stopwatch.GetElapsedTime(sender.StartedAt, settledAt).TotalSeconds,
                 check.IsExactlyOnce, check.ToString(), status.PostCount, watcher.Polls, watcher.PollTime.TotalMilliseconds / Math.Max(1, watcher.Polls),
-                watcher.RowsRead, watcher.LateFinds),
+                watcher.RowsRead, watcher.LateFinds, watcher.FailedPolls),
             new PublishResults(publishTime.TotalSeconds, page.Length, published.Status, published.TranscriptUrl),
             new RawResults(
                 sessionRead.TotalSeconds, table.Written, table.WriteTime.TotalSeconds, table.WritesPerSecond, table.ReadTime.TotalSeconds, table.ReadsPerSecond,

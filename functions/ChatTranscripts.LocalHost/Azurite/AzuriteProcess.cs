@@ -8,9 +8,11 @@ namespace ChatTranscripts.LocalHost.Azurite;
 
 /// <summary>
 /// A running Azurite (blob, queue and table on 127.0.0.1), started with Node.js from the pinned installation.
-/// It never outlives its owner: disposing asks it to stop (SIGTERM) and kills it after a short grace period, since
-/// Azurite waits for open connections to close; process exit kills it too; and a watchdog loaded into Node ends
-/// it when this process is gone, even after a crash or SIGKILL.
+/// It never outlives its owner, and never loses what it acknowledged: Azurite keeps its data in memory and saves it
+/// every 5 seconds, so it is always stopped through its own shutdown, which saves first. Disposing asks it to stop
+/// (SIGTERM) and kills it after a short grace period, since Azurite waits for open connections to close; process exit
+/// asks it to stop too; and a watchdog loaded into Node stops it the same way when its owner is gone, even after a
+/// crash or SIGKILL. A data folder remembers the Azurite using it, so a new one waits until the last has saved.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -24,39 +26,73 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private const int SigTerm = 15;
 
+    /// <summary>In the data folder: the process id of the Azurite using it.</summary>
+    private const string ProcessIdFile = "chattranscripts-azurite.pid";
+
     private const string Watchdog = """
-        // Ends Azurite once the .NET process that started it is gone, however it ended.
-        const parent = Number(process.env.CHATTRANSCRIPTS_AZURITE_PARENT_PID);
-        if (parent > 0) {
+        // Stops Azurite once the .NET process that owns it is gone, however it ended, through Azurite's own shutdown:
+        // it saves its data on the way (a plain exit loses the writes of the last few seconds). Then exits as soon as
+        // its three services report closed, rather than waiting for clients' open connections, or after a minute.
+        const owner = Number(process.env.CHATTRANSCRIPTS_AZURITE_PARENT_PID);
+        // Whoever read the output may be gone: a write to a closed pipe must not crash Azurite before it has saved.
+        process.stdout.on('error', () => {});
+        process.stderr.on('error', () => {});
+        let stopping = false;
+        // Kept, and registered before Azurite's own once-handlers: a second signal must not kill Azurite mid-save.
+        process.on('SIGTERM', () => { stopping = true; });
+        process.on('SIGINT', () => { stopping = true; });
+        let closed = 0;
+        const log = console.log.bind(console);
+        console.log = (...args) => {
+          log(...args);
+          if (stopping && / service successfully closed$/.test(String(args[0])) && ++closed === 3) { process.exit(0); }
+        };
+        if (owner > 0) {
+          // A child notices its parent's death by being adopted, which survives the reuse of the parent's id.
+          const child = process.ppid === owner;
+          let exitScheduled = false;
           setInterval(() => {
-            let alive = process.ppid === parent;
+            let alive = !child || process.ppid === owner;
             if (alive) {
-              try { process.kill(parent, 0); } catch { alive = false; }
+              try { process.kill(owner, 0); } catch { alive = false; }
             }
-            if (!alive) { process.exit(0); }
+            if (!alive && !exitScheduled) {
+              exitScheduled = true;
+              setTimeout(() => process.exit(0), 60000).unref();
+              if (!stopping) { process.kill(process.pid, 'SIGTERM'); }
+            }
           }, 1000).unref();
         }
 
         """;
 
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a new Azurite waits for the last one on its data folder to save and exit before stopping it.</summary>
+    private static readonly TimeSpan EarlierRunExit = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly StringBuilder _output;
-    private readonly EventHandler _killOnExit;
+    private readonly EventHandler _stopOnExit;
+    private readonly string? _processIdFile;
     private int _disposed;
 
-    private AzuriteProcess(Process process, StringBuilder output, AzuriteStartOptions options)
+    private AzuriteProcess(Process process, StringBuilder output, AzuriteStartOptions options, string? processIdFile)
     {
         _process = process;
         _output = output;
+        _processIdFile = processIdFile;
         Options = options;
+        if (processIdFile is not null)
+        {
+            File.WriteAllText(processIdFile, process.Id.ToString(CultureInfo.InvariantCulture));
+        }
         ConnectionString = string.Create(CultureInfo.InvariantCulture,
             $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{options.BlobPort}/{AccountName};" +
             $"QueueEndpoint=http://127.0.0.1:{options.QueuePort}/{AccountName};" +
             $"TableEndpoint=http://127.0.0.1:{options.TablePort}/{AccountName};");
-        _killOnExit = (_, _) => KillNow();
-        AppDomain.CurrentDomain.ProcessExit += _killOnExit;
+        _stopOnExit = (_, _) => RequestStop();
+        AppDomain.CurrentDomain.ProcessExit += _stopOnExit;
     }
 
     /// <summary>A connection string for the three services on their ports, with the well-known development account.</summary>
@@ -75,12 +111,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var home = await AzuriteInstallation.EnsureInstalledAsync(logger, cancellationToken);
         var watchdog = await EnsureWatchdogAsync(home, cancellationToken);
         var workingDirectory = options.InMemory ? Path.GetTempPath() : DataFolder(options);
+        if (!options.InMemory)
+        {
+            await WaitForEarlierRunAsync(workingDirectory, logger, cancellationToken);
+        }
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { [ParentVariable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture) },
+            Environment = { [ParentVariable] = (options.OwnerProcessId ?? Environment.ProcessId).ToString(CultureInfo.InvariantCulture) },
         };
         foreach (var argument in (string[])["--require", watchdog, AzuriteInstallation.EntryScript(home), .. Arguments(options, workingDirectory)])
         {
@@ -93,7 +133,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var azurite = new AzuriteProcess(process, output, options);
+        var azurite = new AzuriteProcess(process, output, options, options.InMemory ? null : Path.Combine(workingDirectory, ProcessIdFile));
         try
         {
             await azurite.WaitUntilListeningAsync(cancellationToken);
@@ -120,12 +160,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             return;
         }
-        AppDomain.CurrentDomain.ProcessExit -= _killOnExit;
+        AppDomain.CurrentDomain.ProcessExit -= _stopOnExit;
         try
         {
             if (!_process.HasExited && !OperatingSystem.IsWindows())
             {
-                _ = SendSignal(_process.Id, SigTerm);
+                RequestStop();
                 using var grace = new CancellationTokenSource(StopGrace);
                 try
                 {
@@ -138,11 +178,42 @@ public sealed class AzuriteProcess : IAsyncDisposable
             }
             KillNow();
             await _process.WaitForExitAsync();
+            ForgetProcessId(_processIdFile, _process.Id);
         }
         finally
         {
             _process.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Waits while an Azurite started on <paramref name="dataFolder"/> by an earlier run is still saving, as one whose
+    /// owner was killed is for a moment; one that will not exit within a minute is killed. Then the folder is free.
+    /// </summary>
+    public static async Task WaitForEarlierRunAsync(string dataFolder, ILogger? logger, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(dataFolder, ProcessIdFile);
+        if (!File.Exists(file) || !int.TryParse(await File.ReadAllTextAsync(file, cancellationToken), NumberStyles.None, CultureInfo.InvariantCulture, out var earlier))
+        {
+            return;
+        }
+        var deadline = DateTime.UtcNow + EarlierRunExit;
+        if (IsRunningNode(earlier))
+        {
+            logger?.LogInformation("Waiting for the Azurite of an earlier run (process {ProcessId}) to save its data and exit", earlier);
+        }
+        while (IsRunningNode(earlier))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                logger?.LogWarning("The Azurite of an earlier run (process {ProcessId}) did not exit within {Timeout}; stopping it", earlier, EarlierRunExit);
+                using var stuck = Process.GetProcessById(earlier);
+                stuck.Kill();
+                deadline = DateTime.MaxValue;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+        ForgetProcessId(file, earlier);
     }
 
     /// <summary>POSIX kill(2): .NET can only send SIGKILL, which gives Azurite no chance to close its servers.</summary>
@@ -196,6 +267,55 @@ public sealed class AzuriteProcess : IAsyncDisposable
                     $"Azurite did not start listening on 127.0.0.1 ports {string.Join(", ", ports)}: {what}. Its output:{Environment.NewLine}{Output()}");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+    }
+
+    /// <summary>SIGTERM: Azurite saves its data and closes; the watchdog makes it exit once closed.</summary>
+    private void RequestStop()
+    {
+        if (!OperatingSystem.IsWindows() && !_process.HasExited)
+        {
+            _ = SendSignal(_process.Id, SigTerm);
+        }
+    }
+
+    /// <summary>
+    /// A live Node.js process with this id. On Linux, /proc also tells a zombie (exited, not yet reaped by whoever
+    /// adopted it) from a live process.
+    /// </summary>
+    private static bool IsRunningNode(int processId)
+    {
+        var stat = $"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/stat";
+        if (Directory.Exists("/proc/self"))
+        {
+            try
+            {
+                var text = File.ReadAllText(stat);
+                var name = text[(text.IndexOf('(', StringComparison.Ordinal) + 1)..text.LastIndexOf(')')];
+                var state = text[text.LastIndexOf(')') + 2];
+                return name == "node" && state is not ('Z' or 'X');
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited && process.ProcessName == "node";
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void ForgetProcessId(string? file, int processId)
+    {
+        if (file is not null && File.Exists(file) && File.ReadAllText(file) == processId.ToString(CultureInfo.InvariantCulture))
+        {
+            File.Delete(file);
         }
     }
 

@@ -15,6 +15,11 @@ public sealed record AzuriteStartOptions
     /// <summary>Where data lives when not <see cref="InMemory"/>; defaults to <c>.azurite</c> in the current directory.</summary>
     public string? DataFolder { get; init; }
 
+    /// <summary>
+    /// The process whose end stops Azurite; by default the one starting it. Tests name another, to kill it the hard way.
+    /// </summary>
+    public int? OwnerProcessId { get; init; }
+
     /// <summary>How long to wait for the ports once the process runs (installation is not counted).</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

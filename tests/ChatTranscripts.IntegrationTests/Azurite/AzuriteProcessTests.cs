@@ -52,6 +52,47 @@ public sealed class AzuriteProcessTests
     }
 
     [Fact]
+    public async Task An_azurite_whose_owner_is_killed_saves_what_it_acknowledged_and_a_new_one_waits_until_it_has()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("azurite-data-");
+        try
+        {
+            var options = OnFreePorts() with { DataFolder = folder.FullName };
+            using var owner = Process.Start("sleep", "600");
+            var first = await AzuriteProcess.StartAsync(options with { OwnerProcessId = owner.Id }, logger: null, cancellationToken);
+            var firstProcessId = first.ProcessId;
+            // Acknowledged moments before the owner dies: Azurite writes its data to disk only every 5 seconds.
+            var account = StorageAccount.FromConnectionString(first.ConnectionString);
+            await Queue(first).CreateAsync(cancellationToken: cancellationToken);
+            var table = account.Tables.GetTableClient("survivors");
+            await table.CreateAsync(cancellationToken);
+            for (var i = 0; i < 20; i++)
+            {
+                await Queue(first).SendMessageAsync($"kept {i}", cancellationToken);
+                await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("p", $"{i:D2}"), cancellationToken);
+            }
+
+            owner.Kill();
+            await owner.WaitForExitAsync(cancellationToken);
+            // At once, as a restarted local host does: the first Azurite is still saving, on the same ports and folder.
+            await using var second = await AzuriteProcess.StartAsync(options, logger: null, cancellationToken);
+
+            Assert.False(IsRunning(firstProcessId));
+            Assert.Equal(20, (await Queue(second).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount);
+            var rows = StorageAccount.FromConnectionString(second.ConnectionString).Tables.GetTableClient("survivors").QueryAsync<Azure.Data.Tables.TableEntity>(cancellationToken: cancellationToken);
+            Assert.Equal(Enumerable.Range(0, 20).Select(i => $"{i:D2}"), await rows.Select(r => r.RowKey).ToListAsync(cancellationToken));
+            // The first is gone already; disposing it must leave the second, and the folder's record of it, alone.
+            await first.DisposeAsync();
+            Assert.True(AzuriteProcess.AnyPortInUse(options.QueuePort));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_port_already_taken_fails_the_start_with_azurites_own_explanation()
     {
         var options = OnFreePorts() with { InMemory = true, StartTimeout = TimeSpan.FromSeconds(20) };

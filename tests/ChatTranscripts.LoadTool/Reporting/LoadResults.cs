@@ -28,7 +28,7 @@ internal sealed record IngestResults(int Requests, long Retries, double Seconds,
 /// </summary>
 internal sealed record StoredResults(
     LatencySummary LatencyMs, int SeenBeforeAccepted, LatencySummary LatencyFromStorableMs, double AllStoredSeconds, double StoredPerSecond, double SettledSeconds, bool ExactlyOnce, string Check,
-    int SessionPostCount, int Polls, double MeanPollMs, long RowsPolled, int LateFinds);
+    int SessionPostCount, int Polls, double MeanPollMs, long RowsPolled, int LateFinds, int FailedPolls);
 
 internal sealed record PublishResults(double Seconds, int PageBytes, string SessionStatus, string? TranscriptUrl);
 

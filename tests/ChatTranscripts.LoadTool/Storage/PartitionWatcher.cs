@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure;
 using Azure.Data.Tables;
 
 namespace ChatTranscripts.LoadTool.Storage;
@@ -46,6 +47,9 @@ internal sealed class PartitionWatcher(TableClient posts, string sessionId, IRea
 
     public TimeSpan PollTime { get; private set; }
 
+    /// <summary>Polls that failed after the client's own retries, as while a killed host's storage restarts; each is tried again.</summary>
+    public int FailedPolls { get; private set; }
+
     /// <summary>Polls until every expected post has been seen, or until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -59,32 +63,42 @@ internal sealed class PartitionWatcher(TableClient posts, string sessionId, IRea
             var filter = full
                 ? TableClient.CreateQueryFilter($"PartitionKey eq {sessionId}")
                 : TableClient.CreateQueryFilter($"PartitionKey eq {sessionId} and Timestamp ge {watermark!.Value - Margin}");
-            await foreach (var page in posts.QueryAsync<TableEntity>(filter, select: Columns, cancellationToken: cancellationToken).AsPages())
+            try
             {
-                var seenAt = Stopwatch.GetTimestamp();
-                RowsRead += page.Values.Count;
-                foreach (var row in page.Values)
+                await foreach (var page in posts.QueryAsync<TableEntity>(filter, select: Columns, cancellationToken: cancellationToken).AsPages())
                 {
-                    if (row.Timestamp is { } written && (watermark is null || written > watermark))
+                    var seenAt = Stopwatch.GetTimestamp();
+                    RowsRead += page.Values.Count;
+                    foreach (var row in page.Values)
                     {
-                        watermark = written;
-                    }
-                    if (!_indexByRowKey.TryGetValue(row.RowKey, out var index))
-                    {
-                        _unexpected.Add(row.RowKey);
-                    }
-                    else if (_firstSeen[index] == 0)
-                    {
-                        _firstSeen[index] = seenAt;
-                        Interlocked.Exchange(ref _lastStoredAt, seenAt);
-                        Interlocked.Increment(ref _stored);
-                        lastNew = seenAt;
-                        if (full && !first)
+                        if (row.Timestamp is { } written && (watermark is null || written > watermark))
                         {
-                            LateFinds++;
+                            watermark = written;
+                        }
+                        if (!_indexByRowKey.TryGetValue(row.RowKey, out var index))
+                        {
+                            _unexpected.Add(row.RowKey);
+                        }
+                        else if (_firstSeen[index] == 0)
+                        {
+                            _firstSeen[index] = seenAt;
+                            Interlocked.Exchange(ref _lastStoredAt, seenAt);
+                            Interlocked.Increment(ref _stored);
+                            lastNew = seenAt;
+                            if (full && !first)
+                            {
+                                LateFinds++;
+                            }
                         }
                     }
                 }
+            }
+            catch (Exception e) when (e is RequestFailedException { Status: not 404 } or AggregateException && !cancellationToken.IsCancellationRequested)
+            {
+                // Storage itself is away (a killed local host takes its Azurite along for a moment): poll again.
+                FailedPolls++;
+                await Task.Delay(interval, cancellationToken);
+                continue;
             }
             if (full)
             {
