@@ -26,7 +26,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private const int SigTerm = 15;
 
-    /// <summary>In the data folder: the process id of the Azurite using it.</summary>
+    /// <summary>In the data folder: the process ids of the Azurite using it and of its owner.</summary>
     private const string ProcessIdFile = "chattranscripts-azurite.pid";
 
     private const string Watchdog = """
@@ -84,7 +84,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         Options = options;
         if (processIdFile is not null)
         {
-            File.WriteAllText(processIdFile, process.Id.ToString(CultureInfo.InvariantCulture));
+            File.WriteAllText(processIdFile, string.Create(CultureInfo.InvariantCulture, $"{process.Id} {options.OwnerProcessId ?? Environment.ProcessId}"));
         }
         ConnectionString = string.Create(CultureInfo.InvariantCulture,
             $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
@@ -187,22 +187,31 @@ public sealed class AzuriteProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits while an Azurite started on <paramref name="dataFolder"/> by an earlier run is still saving, as one whose
-    /// owner was killed is for a moment; one that will not exit within a minute is killed. Then the folder is free.
+    /// Waits while an Azurite started on <paramref name="dataFolder"/> by an earlier run whose owner is gone is still
+    /// saving, as one whose owner was killed is for a moment; one that will not exit within a minute is killed. An
+    /// Azurite whose owner still runs is left alone: it is in use, and its ports tell the caller so.
     /// </summary>
     public static async Task WaitForEarlierRunAsync(string dataFolder, ILogger? logger, CancellationToken cancellationToken)
     {
         var file = Path.Combine(dataFolder, ProcessIdFile);
-        if (!File.Exists(file) || !int.TryParse(await File.ReadAllTextAsync(file, cancellationToken), NumberStyles.None, CultureInfo.InvariantCulture, out var earlier))
+        if (!File.Exists(file))
+        {
+            return;
+        }
+        var ids = (await File.ReadAllTextAsync(file, cancellationToken)).Split(' ');
+        if (ids.Length != 2
+            || !int.TryParse(ids[0], NumberStyles.None, CultureInfo.InvariantCulture, out var earlier)
+            || !int.TryParse(ids[1], NumberStyles.None, CultureInfo.InvariantCulture, out var owner)
+            || IsRunning(owner))
         {
             return;
         }
         var deadline = DateTime.UtcNow + EarlierRunExit;
-        if (IsRunningNode(earlier))
+        if (IsRunning(earlier, "node"))
         {
             logger?.LogInformation("Waiting for the Azurite of an earlier run (process {ProcessId}) to save its data and exit", earlier);
         }
-        while (IsRunningNode(earlier))
+        while (IsRunning(earlier, "node"))
         {
             if (DateTime.UtcNow > deadline)
             {
@@ -280,20 +289,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// A live Node.js process with this id. On Linux, /proc also tells a zombie (exited, not yet reaped by whoever
-    /// adopted it) from a live process.
+    /// A live process with this id (and this name, when given). On Linux, /proc also tells a zombie (exited, not yet
+    /// reaped by whoever adopted it) from a live process.
     /// </summary>
-    private static bool IsRunningNode(int processId)
+    private static bool IsRunning(int processId, string? name = null)
     {
-        var stat = $"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/stat";
         if (Directory.Exists("/proc/self"))
         {
             try
             {
-                var text = File.ReadAllText(stat);
-                var name = text[(text.IndexOf('(', StringComparison.Ordinal) + 1)..text.LastIndexOf(')')];
-                var state = text[text.LastIndexOf(')') + 2];
-                return name == "node" && state is not ('Z' or 'X');
+                var stat = File.ReadAllText($"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/stat");
+                var command = stat[(stat.IndexOf('(', StringComparison.Ordinal) + 1)..stat.LastIndexOf(')')];
+                var state = stat[stat.LastIndexOf(')') + 2];
+                return (name is null || command == name) && state is not ('Z' or 'X');
             }
             catch (IOException)
             {
@@ -303,7 +311,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         try
         {
             using var process = Process.GetProcessById(processId);
-            return !process.HasExited && process.ProcessName == "node";
+            return !process.HasExited && (name is null || process.ProcessName == name);
         }
         catch (ArgumentException)
         {
@@ -313,7 +321,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private static void ForgetProcessId(string? file, int processId)
     {
-        if (file is not null && File.Exists(file) && File.ReadAllText(file) == processId.ToString(CultureInfo.InvariantCulture))
+        if (file is not null && File.Exists(file) && File.ReadAllText(file).Split(' ')[0] == processId.ToString(CultureInfo.InvariantCulture))
         {
             File.Delete(file);
         }

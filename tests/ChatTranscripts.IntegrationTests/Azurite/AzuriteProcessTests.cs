@@ -93,6 +93,29 @@ public sealed class AzuriteProcessTests
     }
 
     [Fact]
+    public async Task An_azurite_whose_owner_still_runs_is_left_alone_by_a_host_starting_on_its_folder()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("azurite-data-");
+        try
+        {
+            var options = OnFreePorts() with { DataFolder = folder.FullName };
+            await using var running = await AzuriteProcess.StartAsync(options, logger: null, cancellationToken);
+
+            // As a second local host does when the first still runs (say `dotnet run` was killed but not its app).
+            var waiting = AzuriteProcess.WaitForEarlierRunAsync(folder.FullName, logger: null, cancellationToken);
+            await waiting.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+
+            Assert.True(IsRunning(running.ProcessId));
+            await Queue(running).CreateAsync(cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_port_already_taken_fails_the_start_with_azurites_own_explanation()
     {
         var options = OnFreePorts() with { InMemory = true, StartTimeout = TimeSpan.FromSeconds(20) };
