@@ -25,6 +25,8 @@ internal sealed record LoadOptions
           --poll-ms N            how often the session's partition is polled (default 100)
           --timeout-s N          give up waiting for posts to be stored after this long (default 1800)
           --request-timeout-s N  give up on one request after this long and retry it, as a sender would (default 100)
+          --attempts N           tries per request before the run fails; backoff doubles from 250 ms to 15 s with
+                                 jitter, so 12 ride out about a minute of host restart (default 12)
           --seed N               fixes the generated texts and shapes (ids are always new; default 20120806)
           --json PATH            also write the results as JSON
         """;
@@ -54,6 +56,8 @@ internal sealed record LoadOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
+    public int Attempts { get; init; } = 12;
 
     public int Seed { get; init; } = 20_120_806;
 
@@ -106,6 +110,7 @@ internal sealed record LoadOptions
                     "--poll-ms" => options with { PollInterval = TimeSpan.FromMilliseconds(Int(value, 10, 60_000)) },
                     "--timeout-s" => options with { Timeout = TimeSpan.FromSeconds(Int(value, 1, 86_400)) },
                     "--request-timeout-s" => options with { RequestTimeout = TimeSpan.FromSeconds(Int(value, 1, 3_600)) },
+                    "--attempts" => options with { Attempts = Int(value, 1, 1_000) },
                     "--seed" => options with { Seed = Int(value, 0, int.MaxValue) },
                     "--json" => options with { JsonPath = value },
                     _ => throw new FormatException($"unknown option {name}"),

@@ -26,7 +26,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var loadAtStart = LoadAverage();
-        var retry = new RetryPolicy();
+        var retry = new RetryPolicy { MaxAttempts = options.Attempts };
         using var http = new HttpClient { BaseAddress = options.Target, Timeout = options.RequestTimeout };
         if (options.FunctionKey is not null)
         {

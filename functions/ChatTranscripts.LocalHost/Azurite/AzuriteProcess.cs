@@ -122,7 +122,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             Environment = { [ParentVariable] = (options.OwnerProcessId ?? Environment.ProcessId).ToString(CultureInfo.InvariantCulture) },
         };
-        foreach (var argument in (string[])["--require", watchdog, AzuriteInstallation.EntryScript(home), .. Arguments(options, workingDirectory)])
+        foreach (var argument in (string[])["--require", watchdog, AzuriteInstallation.EntryScript(home), .. Arguments(options)])
         {
             start.ArgumentList.Add(argument);
         }
@@ -237,7 +237,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return folder;
     }
 
-    private static IEnumerable<string> Arguments(AzuriteStartOptions options, string dataFolder)
+    private static IEnumerable<string> Arguments(AzuriteStartOptions options)
     {
         string[] common =
         [
@@ -246,7 +246,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
             "--tableHost", "127.0.0.1", "--tablePort", options.TablePort.ToString(CultureInfo.InvariantCulture),
             "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
         ];
-        return options.InMemory ? [.. common, "--inMemoryPersistence"] : [.. common, "--location", dataFolder];
+        // The folder is Azurite's working directory and named relatively, so its command line never names this project:
+        // `pkill -9 -f ChatTranscripts.LocalHost` must kill the host, not the storage, which would lose its unsaved writes.
+        return options.InMemory ? [.. common, "--inMemoryPersistence"] : [.. common, "--location", "."];
     }
 
     /// <summary>Writes the watchdog next to the installation (atomically, since parallel starts may race) and returns its path.</summary>

@@ -62,6 +62,11 @@ public sealed class AzuriteProcessTests
             using var owner = Process.Start("sleep", "600");
             var first = await AzuriteProcess.StartAsync(options with { OwnerProcessId = owner.Id }, logger: null, cancellationToken);
             var firstProcessId = first.ProcessId;
+            if (OperatingSystem.IsLinux())
+            {
+                // `pkill -9 -f <the host's project>` must find the host only: SIGKILL would make Azurite lose unsaved writes.
+                Assert.DoesNotContain(folder.FullName, await File.ReadAllTextAsync($"/proc/{firstProcessId}/cmdline", cancellationToken), StringComparison.Ordinal);
+            }
             // Acknowledged moments before the owner dies: Azurite writes its data to disk only every 5 seconds.
             var account = StorageAccount.FromConnectionString(first.ConnectionString);
             await Queue(first).CreateAsync(cancellationToken: cancellationToken);
