@@ -68,6 +68,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// setsid(1) from util-linux. Started from .NET, Node is never a process group leader, so setsid starts no new
+    /// process: it makes the session and runs Node in its place, and the process started is Azurite itself.
+    /// </summary>
+    private static readonly string[] SessionLaunchers = ["/usr/bin/setsid", "/bin/setsid"];
+
     /// <summary>How long a new Azurite waits for the last one on its data folder to save and exit before stopping it.</summary>
     private static readonly TimeSpan EarlierRunExit = TimeSpan.FromSeconds(60);
     private readonly Process _process;
@@ -115,13 +121,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             await WaitForEarlierRunAsync(workingDirectory, logger, cancellationToken);
         }
-        var start = new ProcessStartInfo("node")
+        // In a session of its own (setsid(1), where there is one), so a signal to the host's whole process group, such as
+        // a harness killing `dotnet run` with everything it started, reaches Azurite only through its watchdog.
+        var launcher = SessionLaunchers.FirstOrDefault(File.Exists);
+        var start = new ProcessStartInfo(launcher ?? "node")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment = { [ParentVariable] = (options.OwnerProcessId ?? Environment.ProcessId).ToString(CultureInfo.InvariantCulture) },
         };
+        if (launcher is not null)
+        {
+            start.ArgumentList.Add("node");
+        }
         foreach (var argument in (string[])["--require", watchdog, AzuriteInstallation.EntryScript(home), .. Arguments(options)])
         {
             start.ArgumentList.Add(argument);

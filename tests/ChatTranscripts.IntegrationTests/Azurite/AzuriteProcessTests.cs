@@ -64,8 +64,11 @@ public sealed class AzuriteProcessTests
             var firstProcessId = first.ProcessId;
             if (OperatingSystem.IsLinux())
             {
-                // `pkill -9 -f <the host's project>` must find the host only: SIGKILL would make Azurite lose unsaved writes.
+                // `pkill -9 -f <the host's project>`, or a SIGKILL to the host's process group, must reach the host only:
+                // killed that way Azurite would lose its unsaved writes. So no path in its command line, and a session of its own.
                 Assert.DoesNotContain(folder.FullName, await File.ReadAllTextAsync($"/proc/{firstProcessId}/cmdline", cancellationToken), StringComparison.Ordinal);
+                var stat = await File.ReadAllTextAsync($"/proc/{firstProcessId}/stat", cancellationToken);
+                Assert.Equal($"{firstProcessId}", stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[3]);
             }
             // Acknowledged moments before the owner dies: Azurite writes its data to disk only every 5 seconds.
             var account = StorageAccount.FromConnectionString(first.ConnectionString);
