@@ -14,6 +14,9 @@ public sealed class QueueDrainer(IPostQueue queue, IOptions<QueueOptions> option
     /// <summary>The most a Storage queue hands out per receive; Service Bus takes the same.</summary>
     public const int ReceiveChunk = 32;
 
+    /// <summary>Messages completed or dead-lettered at once after a batch.</summary>
+    public const int SettleConcurrency = ConcurrentCalls.DefaultDegree;
+
     /// <summary>Why the drainer dead-lettered a message the processor returned as rejected.</summary>
     public const string UnprocessableReason = "Unprocessable";
 
@@ -134,7 +137,8 @@ public sealed class QueueDrainer(IPostQueue queue, IOptions<QueueOptions> option
             (settle, ct) => settle.Description is null
                 ? queue.CompleteAsync(settle.Message, ct)
                 : queue.DeadLetterAsync(settle.Message, UnprocessableReason, Shorten(settle.Description), ct),
-            CancellationToken.None);
+            CancellationToken.None,
+            SettleConcurrency);
         foreach (var ((message, description), error) in failures)
         {
             logger.LogWarning(

@@ -23,7 +23,7 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
     public const string PayloadsSuffix = "-payloads";
 
     /// <summary>Azurite takes about 800 sends/s with this many in flight; more only queues up inside it.</summary>
-    private const int SendConcurrency = 16;
+    public const int SendConcurrency = 16;
 
     /// <summary>
     /// Base64 turns 3 bytes into 4, so 48 KiB is the most an envelope may be to fit the 64 KiB message limit; a little

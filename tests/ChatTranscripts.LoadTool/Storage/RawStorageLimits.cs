@@ -20,12 +20,8 @@ internal sealed class RawStorageLimits(StorageAccount account, string tablePrefi
 {
     private const int TransactionSize = 100;
 
-    /// <summary>Sends each request of the host makes at once (<c>StorageQueuePostQueue</c>); the host serves <c>concurrency</c> requests together.</summary>
-    private const int SendsPerRequest = 16;
-
-    /// <summary>Receives the processor makes together for one batch of 256 (<c>QueueDrainer</c>), and the deletes it makes at once.</summary>
-    private const int ReceivesPerBatch = 8;
-    private const int DeletesInFlight = 16;
+    /// <summary>Receives the processor makes together for one batch (<see cref="QueueDrainer"/>), as the host is configured by default.</summary>
+    private static readonly int ReceivesPerBatch = new QueueOptions().BatchSize / QueueDrainer.ReceiveChunk;
 
     private static readonly TimeSpan EmptyQueueWait = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan StalledQueue = TimeSpan.FromSeconds(60);
@@ -128,7 +124,7 @@ internal sealed class RawStorageLimits(StorageAccount account, string tablePrefi
     private Task SendAllAsync(QueueClient queue, IReadOnlyList<BinaryData> messages, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(
             messages,
-            new ParallelOptions { MaxDegreeOfParallelism = concurrency * SendsPerRequest, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency * StorageQueuePostQueue.SendConcurrency, CancellationToken = cancellationToken },
             async (message, ct) => await queue.SendMessageAsync(message, cancellationToken: ct));
 
     /// <summary>
@@ -156,7 +152,7 @@ internal sealed class RawStorageLimits(StorageAccount account, string tablePrefi
             lastReceived = Stopwatch.GetTimestamp();
             await Parallel.ForEachAsync(
                 received,
-                new ParallelOptions { MaxDegreeOfParallelism = DeletesInFlight, CancellationToken = cancellationToken },
+                new ParallelOptions { MaxDegreeOfParallelism = QueueDrainer.SettleConcurrency, CancellationToken = cancellationToken },
                 async (message, ct) => await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct));
             settled += received.Count;
         }
