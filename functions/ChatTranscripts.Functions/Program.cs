@@ -1,3 +1,4 @@
+using ChatTranscripts.Functions.Telemetry;
 using ChatTranscripts.Pipeline;
 using ChatTranscripts.Pipeline.Configuration;
 using ChatTranscripts.Pipeline.Ingest;
@@ -8,18 +9,7 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService(options =>
-    {
-        // The Application Insights resource accepts only Entra-authenticated telemetry: the host signs in with
-        // APPLICATIONINSIGHTS_AUTHENTICATION_STRING itself, the worker with the same identity as a credential.
-        options.Credential = ApplicationInsightsAuthentication.CredentialFrom(builder.Configuration);
-        // A weekly chat sends little telemetry and every failed delivery matters: keep all of it (host.json does
-        // the same for the host's own telemetry).
-        options.SamplingRatio = 1.0F;
-        options.EnableTraceBasedLogsSampler = false;
-    })
-    .ConfigureFunctionsApplicationInsights();
+builder.Services.AddChatTranscriptsTelemetry(builder.Configuration);
 builder.Services.AddChatTranscripts(builder.Configuration);
 
 // In Azure the webhook secret is mandatory, and storage and Service Bus are reached with the app's identity only: an
