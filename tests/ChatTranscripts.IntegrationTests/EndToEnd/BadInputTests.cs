@@ -5,18 +5,19 @@ using System.Text.Json.Nodes;
 using ChatTranscripts.Testing;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
 
+using ChatTranscripts.IntegrationTests.Hosts;
 namespace ChatTranscripts.IntegrationTests.EndToEnd;
 
 /// <summary>Every class of bad input in the contract gets its 4xx as problem+json, and nothing is stored.</summary>
-public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
+public abstract class BadInputTests(AzuriteFixture azurite, HostKind kind) : IAsyncLifetime
 {
     private const string SessionId = "bad-input";
-    private LocalHostFactory _host = null!;
+    private IChatHost _host = null!;
     private ChatApi _api = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _host = new LocalHostFactory(azurite);
+        _host = await ChatHosts.StartAsync(kind, azurite);
         _api = new ChatApi(_host);
         await _api.PutSessionAsync(SessionId, Session());
     }
@@ -43,7 +44,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     [MemberData(nameof(InvalidBatches))]
     public async Task Invalid_posts_get_400_naming_the_field_and_nothing_is_stored(string because, string body, string field)
     {
-        using var response = await _host.SendSignedAsync(_api.Client, HttpMethod.Post, "/api/posts", body);
+        using var response = await _api.Client.SendSignedAsync(HttpMethod.Post, "/api/posts", body);
 
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), $"{because}: {problem}");
@@ -56,8 +57,8 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var body = Post("1", "ok #bmcmed").ToJsonString();
 
-        using var unsigned = await _host.SendSignedAsync(_api.Client, HttpMethod.Post, "/api/posts", body, secret: null);
-        using var wrong = await _host.SendSignedAsync(_api.Client, HttpMethod.Post, "/api/posts", body, secret: "whsec_" + Convert.ToBase64String(new byte[32]));
+        using var unsigned = await _api.Client.SendSignedAsync(HttpMethod.Post, "/api/posts", body, secret: null);
+        using var wrong = await _api.Client.SendSignedAsync(HttpMethod.Post, "/api/posts", body, secret: "whsec_" + Convert.ToBase64String(new byte[32]));
 
         await ProblemAsync(unsigned, HttpStatusCode.Unauthorized);
         await ProblemAsync(wrong, HttpStatusCode.Unauthorized);
@@ -69,7 +70,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var big = new JsonArray(Enumerable.Range(0, 50).Select(i => (JsonNode)Post($"{i}", new string('a', 24_000))).ToArray()).ToJsonString();
 
-        using var response = await _host.SendSignedAsync(_api.Client, HttpMethod.Post, "/api/posts", big);
+        using var response = await _api.Client.SendSignedAsync(HttpMethod.Post, "/api/posts", big);
 
         await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         await AssertNothingStoredAsync();
@@ -81,7 +82,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("application/json; charset=latin1")]
     public async Task Bodies_that_are_not_json_get_415(string contentType)
     {
-        using var response = await _host.SendSignedAsync(_api.Client, HttpMethod.Post, "/api/posts", Post("1", "ok #bmcmed").ToJsonString(), contentType);
+        using var response = await _api.Client.SendSignedAsync(HttpMethod.Post, "/api/posts", Post("1", "ok #bmcmed").ToJsonString(), contentType);
 
         await ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
         await AssertNothingStoredAsync();
@@ -138,7 +139,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Deleting_with_a_bad_platform_is_a_400()
     {
-        using var response = await _host.SendSignedAsync(_api.Client, HttpMethod.Delete, "/api/posts/Not%20A%20Platform/1", null);
+        using var response = await _api.Client.SendSignedAsync(HttpMethod.Delete, "/api/posts/Not%20A%20Platform/1", null);
 
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("platform", out _));
@@ -176,3 +177,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
         return post;
     }
 }
+
+public sealed class BadInputTestsOnLocalHost(AzuriteFixture azurite) : BadInputTests(azurite, HostKind.Local);
+
+public sealed class BadInputTestsOnFunctionsApp(AzuriteFixture azurite) : BadInputTests(azurite, HostKind.Functions);

@@ -1,17 +1,18 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatTranscripts.IntegrationTests.Hosts;
 
 namespace ChatTranscripts.IntegrationTests.EndToEnd;
 
-/// <summary>Speaks the public contract to a <see cref="LocalHostFactory"/>, as organisers, senders and readers do.</summary>
-public sealed class ChatApi(LocalHostFactory host) : IDisposable
+/// <summary>Speaks the public contract to a host, as organisers, senders and readers do.</summary>
+public sealed class ChatApi(IChatHost host) : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2012, 8, 6, 12, 0, 0, TimeSpan.Zero);
 
     public HttpClient Client { get; } = host.CreateClient();
 
-    public LocalHostFactory Host => host;
+    public IChatHost Host => host;
 
     public static JsonObject Session(string hashtag = "#bmcmed") => new()
     {
@@ -43,13 +44,13 @@ public sealed class ChatApi(LocalHostFactory host) : IDisposable
     public async Task PostAsync(params JsonObject[] posts)
     {
         var json = posts.Length == 1 ? posts[0].ToJsonString() : new JsonArray(posts.Select(p => (JsonNode)p.DeepClone()).ToArray()).ToJsonString();
-        using var response = await host.SendSignedAsync(Client, HttpMethod.Post, "/api/posts", json);
+        using var response = await Client.SendSignedAsync(HttpMethod.Post, "/api/posts", json);
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
     }
 
     public async Task DeleteAsync(string platform, string id)
     {
-        using var response = await host.SendSignedAsync(Client, HttpMethod.Delete, $"/api/posts/{platform}/{Uri.EscapeDataString(id)}", null);
+        using var response = await Client.SendSignedAsync(HttpMethod.Delete, $"/api/posts/{platform}/{Uri.EscapeDataString(id)}", null);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
     }
 

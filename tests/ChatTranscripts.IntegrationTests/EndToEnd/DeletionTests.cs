@@ -1,14 +1,15 @@
 using ChatTranscripts.Testing;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
 
+using ChatTranscripts.IntegrationTests.Hosts;
 namespace ChatTranscripts.IntegrationTests.EndToEnd;
 
-public sealed class DeletionTests(AzuriteFixture azurite)
+public abstract class DeletionTests(AzuriteFixture azurite, HostKind kind)
 {
     [Fact]
     public async Task A_deletion_before_the_post_arrives_keeps_it_out()
     {
-        await using var host = new LocalHostFactory(azurite);
+        await using var host = await ChatHosts.StartAsync(kind, azurite);
         using var api = new ChatApi(host);
         await api.PutSessionAsync("deleted-early", Session());
 
@@ -24,7 +25,7 @@ public sealed class DeletionTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_deletion_after_publishing_removes_the_post_at_the_next_publish()
     {
-        await using var host = new LocalHostFactory(azurite);
+        await using var host = await ChatHosts.StartAsync(kind, azurite);
         using var api = new ChatApi(host);
         await api.PutSessionAsync("deleted-late", Session());
         await api.PostAsync(Post("1", "kept #bmcmed"), Post("2", "regretted #bmcmed"), Post("3", "@someone reply to regret", 12, replyTo: "2"));
@@ -42,3 +43,7 @@ public sealed class DeletionTests(AzuriteFixture azurite)
         Assert.DoesNotContain("regretted", page, StringComparison.Ordinal);
     }
 }
+
+public sealed class DeletionTestsOnLocalHost(AzuriteFixture azurite) : DeletionTests(azurite, HostKind.Local);
+
+public sealed class DeletionTestsOnFunctionsApp(AzuriteFixture azurite) : DeletionTests(azurite, HostKind.Functions);

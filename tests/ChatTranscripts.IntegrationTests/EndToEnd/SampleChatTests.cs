@@ -6,6 +6,7 @@ using AngleSharp.Html.Parser;
 using ChatTranscripts.LocalHost.Demo;
 using ChatTranscripts.Testing;
 
+using ChatTranscripts.IntegrationTests.Hosts;
 namespace ChatTranscripts.IntegrationTests.EndToEnd;
 
 /// <summary>
@@ -13,7 +14,7 @@ namespace ChatTranscripts.IntegrationTests.EndToEnd;
 /// simple rules stated here (the file marks its edits, deletions, reposts and out-of-window posts by their fields),
 /// not from the pipeline's code.
 /// </summary>
-public sealed partial class SampleChatTests(AzuriteFixture azurite)
+public abstract partial class SampleChatTests(AzuriteFixture azurite, HostKind kind)
 {
     private static readonly DemoChat Chat = DemoChat.Load();
     private static readonly DateTimeOffset WindowStart = DateTimeOffset.Parse("2012-08-06T11:45:00Z", CultureInfo.InvariantCulture);
@@ -22,9 +23,9 @@ public sealed partial class SampleChatTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_sample_chat_publishes_a_transcript_that_follows_the_contract()
     {
-        await using var host = new LocalHostFactory(azurite);
+        await using var host = await ChatHosts.StartAsync(kind, azurite);
         using var api = new ChatApi(host);
-        await Chat.SendAsync(api.Client, LocalHostFactory.Secret, TimeProvider.System, batchSize: 25, TestContext.Current.CancellationToken);
+        await Chat.SendAsync(api.Client, ChatHostSettings.Secret, TimeProvider.System, batchSize: 25, TestContext.Current.CancellationToken);
         using var transcript = await api.PublishAsync(Chat.SessionId);
         var root = transcript.RootElement;
         var posts = root.GetProperty("posts").EnumerateArray().ToList();
@@ -101,9 +102,9 @@ public sealed partial class SampleChatTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_page_shows_every_post_with_its_content_escaped()
     {
-        await using var host = new LocalHostFactory(azurite);
+        await using var host = await ChatHosts.StartAsync(kind, azurite);
         using var api = new ChatApi(host);
-        await Chat.SendAsync(api.Client, LocalHostFactory.Secret, TimeProvider.System, batchSize: 40, TestContext.Current.CancellationToken);
+        await Chat.SendAsync(api.Client, ChatHostSettings.Secret, TimeProvider.System, batchSize: 40, TestContext.Current.CancellationToken);
         using var transcript = await api.PublishAsync(Chat.SessionId);
 
         using var response = await api.Client.GetAsync(new Uri($"/{Chat.SessionId}/index.html", UriKind.Relative));
@@ -137,7 +138,7 @@ public sealed partial class SampleChatTests(AzuriteFixture azurite)
 
     private async Task<(string Json, string Page)> PublishAsync(IReadOnlyList<JsonObject> posts, int batchSize)
     {
-        await using var host = new LocalHostFactory(azurite);
+        await using var host = await ChatHosts.StartAsync(kind, azurite);
         using var api = new ChatApi(host);
         await api.PutSessionAsync(Chat.SessionId, Chat.Session);
         foreach (var batch in posts.Chunk(batchSize))
@@ -226,3 +227,7 @@ public sealed partial class SampleChatTests(AzuriteFixture azurite)
     [GeneratedRegex(@"^(?:(?:[.@#][\w.]*|\.)\s*)*[Aa]([1-9][0-9]?)[a-zA-Z]?(?:$|[\s:.)\-–—,])")]
     private static partial Regex AnswerLabel();
 }
+
+public sealed class SampleChatTestsOnLocalHost(AzuriteFixture azurite) : SampleChatTests(azurite, HostKind.Local);
+
+public sealed class SampleChatTestsOnFunctionsApp(AzuriteFixture azurite) : SampleChatTests(azurite, HostKind.Functions);

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using ChatTranscripts.Testing;
 
+using ChatTranscripts.IntegrationTests.Hosts;
+
 namespace ChatTranscripts.IntegrationTests.LoadTool;
 
 /// <summary>
@@ -25,14 +27,14 @@ public sealed class LoadToolTests(AzuriteFixture azurite)
             ["Storage:TablePrefix"] = prefix,
             ["Queue:Name"] = queue,
             ["Publishing:Container"] = "web" + prefix.ToLowerInvariant(),
-            ["Webhooks:Secret"] = LocalHostFactory.Secret,
+            ["Webhooks:Secret"] = ChatHostSettings.Secret,
             ["Logging:LogLevel:Default"] = "Warning",
         }, cancellationToken);
         var json = Path.Combine(Path.GetTempPath(), $"load-{prefix}.json");
 
         var (exitCode, output) = await RunToolAsync(
             ["--posts", $"{Posts}", "--batch", "25", "--concurrency", "4", "--target", host.BaseAddress.ToString(),
-             "--secret", LocalHostFactory.Secret, "--storage", azurite.ConnectionString, "--table-prefix", prefix,
+             "--secret", ChatHostSettings.Secret, "--storage", azurite.ConnectionString, "--table-prefix", prefix,
              "--queue", queue, "--json", json, "--timeout-s", "300"],
             cancellationToken);
 

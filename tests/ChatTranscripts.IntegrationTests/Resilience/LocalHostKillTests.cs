@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using ChatTranscripts.IntegrationTests.EndToEnd;
 using ChatTranscripts.Testing;
 
+using ChatTranscripts.IntegrationTests.Hosts;
+
 namespace ChatTranscripts.IntegrationTests.Resilience;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class LocalHostKillTests(AzuriteFixture azurite)
             ["Queue:VisibilityTimeout"] = "00:00:03",
             ["Publishing:Container"] = "web" + prefix.ToLowerInvariant(),
             ["Publishing:Delay"] = "00:00:00",
-            ["Webhooks:Secret"] = LocalHostFactory.Secret,
+            ["Webhooks:Secret"] = ChatHostSettings.Secret,
             ["LocalHost:PublishInterval"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -46,7 +48,7 @@ public sealed class LocalHostKillTests(AzuriteFixture azurite)
             {
                 Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync(cancellationToken));
             }
-            var sender = new WebhookSender(client, LocalHostFactory.Secret, TimeSpan.FromMinutes(2));
+            var sender = new WebhookSender(client, ChatHostSettings.Secret, TimeSpan.FromMinutes(2));
             var deliveries = new Queue<string>(Deliveries());
             var accepted = 0;
             var killAfter = deliveries.Count / 3;

@@ -6,10 +6,11 @@ using ChatTranscripts.Pipeline.Tests;
 using ChatTranscripts.Testing;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
 
+using ChatTranscripts.IntegrationTests.Hosts;
 namespace ChatTranscripts.IntegrationTests.Webhooks;
 
 /// <summary>Jetstream events, shaped like the real ones, forwarded by a relay through the local host.</summary>
-public sealed class BlueskyWebhookTests(AzuriteFixture azurite)
+public abstract class BlueskyWebhookTests(AzuriteFixture azurite, HostKind kind)
 {
     private const string Alice = "did:plc:tn3hni2jpphsgl6amfbb7ja6";
     private const string Bob = "did:plc:ynfp6wddjqpl44gordpsqkuw";
@@ -50,7 +51,7 @@ public sealed class BlueskyWebhookTests(AzuriteFixture azurite)
 
     private static async Task<JsonElement> SendAsync(ChatApi api, JsonNode body, HttpStatusCode expected)
     {
-        using var response = await api.Host.SendSignedAsync(api.Client, HttpMethod.Post, Path, body.ToJsonString());
+        using var response = await api.Client.SendSignedAsync(HttpMethod.Post, Path, body.ToJsonString());
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, text);
         return JsonDocument.Parse(text).RootElement;
@@ -59,7 +60,7 @@ public sealed class BlueskyWebhookTests(AzuriteFixture azurite)
     [Fact]
     public async Task Posts_replies_edits_and_deletions_reach_the_published_transcript()
     {
-        await using var host = new LocalHostFactory(azurite);
+        await using var host = await ChatHosts.StartAsync(kind, azurite);
         using var api = new ChatApi(host);
         await api.PutSessionAsync("bluesky-chat", Session());
 
@@ -91,16 +92,16 @@ public sealed class BlueskyWebhookTests(AzuriteFixture azurite)
     [Fact]
     public async Task Bad_signatures_unreadable_events_and_unused_events_are_answered_as_the_contract_says()
     {
-        await using var host = new LocalHostFactory(azurite);
+        await using var host = await ChatHosts.StartAsync(kind, azurite);
         using var api = new ChatApi(host);
         await api.PutSessionAsync("bluesky-refused", Session());
         var good = Commit(Alice, "3good", "create", 10, Record("kept out #bmcmed", 10));
 
-        using (var unsigned = await host.SendSignedAsync(api.Client, HttpMethod.Post, Path, good.ToJsonString(), secret: null))
+        using (var unsigned = await api.Client.SendSignedAsync(HttpMethod.Post, Path, good.ToJsonString(), secret: null))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
         }
-        using (var wrongSecret = await host.SendSignedAsync(api.Client, HttpMethod.Post, Path, good.ToJsonString(), secret: "whsec_" + Convert.ToBase64String(new byte[24])))
+        using (var wrongSecret = await api.Client.SendSignedAsync(HttpMethod.Post, Path, good.ToJsonString(), secret: "whsec_" + Convert.ToBase64String(new byte[24])))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
         }
@@ -123,7 +124,7 @@ public sealed class BlueskyWebhookTests(AzuriteFixture azurite)
         var events = new JsonArray(
             JsonNode.Parse(File.ReadAllText(SharedConformance.Require("payloads", "bluesky-jetstream-event-post-tags.json"))),
             JsonNode.Parse(File.ReadAllText(SharedConformance.Require("payloads", "bluesky-jetstream-event-post-link-tags.json"))));
-        await using var host = new LocalHostFactory(azurite);
+        await using var host = await ChatHosts.StartAsync(kind, azurite);
         using var api = new ChatApi(host);
         await api.PutSessionAsync("bluesky-real-ai", RealSession("#HowToTellAiToShutUp"));
         await api.PutSessionAsync("bluesky-real-tales", RealSession("#talesatwonderworld"));
@@ -151,3 +152,7 @@ public sealed class BlueskyWebhookTests(AzuriteFixture azurite)
         return session;
     }
 }
+
+public sealed class BlueskyWebhookTestsOnLocalHost(AzuriteFixture azurite) : BlueskyWebhookTests(azurite, HostKind.Local);
+
+public sealed class BlueskyWebhookTestsOnFunctionsApp(AzuriteFixture azurite) : BlueskyWebhookTests(azurite, HostKind.Functions);

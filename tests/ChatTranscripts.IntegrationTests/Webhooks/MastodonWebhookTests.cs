@@ -10,10 +10,11 @@ using ChatTranscripts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
 
+using ChatTranscripts.IntegrationTests.Hosts;
 namespace ChatTranscripts.IntegrationTests.Webhooks;
 
 /// <summary>Mastodon admin webhook deliveries, shaped like the real <c>status.created</c> body, through the local host.</summary>
-public sealed class MastodonWebhookTests(AzuriteFixture azurite)
+public abstract class MastodonWebhookTests(AzuriteFixture azurite, HostKind kind)
 {
     private const string MastodonSecret = "3f1c0a9e8b7d6c5b4a39281706f5e4d3";
 
@@ -78,7 +79,7 @@ public sealed class MastodonWebhookTests(AzuriteFixture azurite)
     [Fact]
     public async Task Statuses_replies_edits_and_reblogs_reach_the_published_transcript()
     {
-        await using var host = new LocalHostFactory(azurite, Settings);
+        await using var host = await ChatHosts.StartAsync(kind, azurite, Settings);
         using var api = new ChatApi(host);
         await api.PutSessionAsync("mastodon-chat", Session());
 
@@ -102,7 +103,7 @@ public sealed class MastodonWebhookTests(AzuriteFixture azurite)
     [Fact]
     public async Task Bad_signatures_unreadable_events_and_unused_events_are_answered_as_the_contract_says()
     {
-        await using var host = new LocalHostFactory(azurite, Settings);
+        await using var host = await ChatHosts.StartAsync(kind, azurite, Settings);
         using var api = new ChatApi(host);
         var json = Delivery("status.created", "2001", $"<p>hello {Hashtag}</p>", 10).ToJsonString();
 
@@ -141,7 +142,7 @@ public sealed class MastodonWebhookTests(AzuriteFixture azurite)
     [Fact]
     public async Task Without_a_Mastodon_secret_the_local_host_accepts_unsigned_deliveries_as_it_does_posts()
     {
-        await using var host = new LocalHostFactory(azurite);
+        await using var host = await ChatHosts.StartAsync(kind, azurite);
         using var api = new ChatApi(host);
 
         using var response = await SendAsync(api.Client, Delivery("status.created", "3001", $"<p>hello {Hashtag}</p>", 10).ToJsonString(), secret: null);
@@ -152,7 +153,7 @@ public sealed class MastodonWebhookTests(AzuriteFixture azurite)
     [Fact]
     public async Task Where_posts_must_be_signed_a_missing_Mastodon_secret_is_a_misconfiguration_not_an_open_door()
     {
-        await using var host = new LocalHostFactory(azurite, new Dictionary<string, string?> { ["Webhooks:RequireSecret"] = "true" });
+        await using var host = await ChatHosts.StartAsync(kind, azurite, new Dictionary<string, string?> { ["Webhooks:RequireSecret"] = "true" });
         using var api = new ChatApi(host);
 
         using var response = await SendAsync(api.Client, Delivery("status.created", "4001", $"<p>hello {Hashtag}</p>", 10).ToJsonString(), secret: null);
@@ -169,7 +170,7 @@ public sealed class MastodonWebhookTests(AzuriteFixture azurite)
     public async Task The_real_status_created_delivery_is_accepted_and_stored()
     {
         var json = File.ReadAllText(SharedConformance.Require("payloads", "mastodon-webhook-status.created.json"));
-        await using var host = new LocalHostFactory(azurite, Settings);
+        await using var host = await ChatHosts.StartAsync(kind, azurite, Settings);
         using var api = new ChatApi(host);
 
         using var response = await SendAsync(api.Client, json);
@@ -189,3 +190,7 @@ public sealed class MastodonWebhookTests(AzuriteFixture azurite)
         Assert.Equal("Example", post.Text);
     }
 }
+
+public sealed class MastodonWebhookTestsOnLocalHost(AzuriteFixture azurite) : MastodonWebhookTests(azurite, HostKind.Local);
+
+public sealed class MastodonWebhookTestsOnFunctionsApp(AzuriteFixture azurite) : MastodonWebhookTests(azurite, HostKind.Functions);

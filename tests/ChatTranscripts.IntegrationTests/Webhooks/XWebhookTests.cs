@@ -10,10 +10,11 @@ using ChatTranscripts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
 
+using ChatTranscripts.IntegrationTests.Hosts;
 namespace ChatTranscripts.IntegrationTests.Webhooks;
 
 /// <summary>X Account Activity and filtered-stream deliveries, signed as X signs them, through the local host.</summary>
-public sealed class XWebhookTests(AzuriteFixture azurite)
+public abstract class XWebhookTests(AzuriteFixture azurite, HostKind kind)
 {
     private const string ConsumerSecret = "x-consumer-secret-for-tests";
 
@@ -67,7 +68,7 @@ public sealed class XWebhookTests(AzuriteFixture azurite)
     [Fact]
     public async Task Tweets_replies_quotes_retweets_v2_posts_and_deletions_reach_the_published_transcript()
     {
-        await using var host = new LocalHostFactory(azurite, Settings);
+        await using var host = await ChatHosts.StartAsync(kind, azurite, Settings);
         using var api = new ChatApi(host);
         await api.PutSessionAsync("x-chat", Session());
         var question = Tweet("9007199254740995", "Q1 How have you seen social media used &amp; why? #bmcmed", 5, handle: "BMCMedicine");
@@ -104,7 +105,7 @@ public sealed class XWebhookTests(AzuriteFixture azurite)
     public async Task A_real_tweet_delivered_through_account_activity_is_published_with_its_hashtag_session()
     {
         var file = SharedConformance.Require("payloads", "twitter-v1.1-hashtags-mentions-urls-quote.json");
-        await using var host = new LocalHostFactory(azurite, Settings);
+        await using var host = await ChatHosts.StartAsync(kind, azurite, Settings);
         using var api = new ChatApi(host);
         var session = Session("#космос");
         session["startsAt"] = "2015-11-23T07:30:00Z";
@@ -121,7 +122,7 @@ public sealed class XWebhookTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_crc_challenge_bad_signatures_unreadable_and_unused_deliveries_are_answered_as_the_contract_says()
     {
-        await using var host = new LocalHostFactory(azurite, Settings);
+        await using var host = await ChatHosts.StartAsync(kind, azurite, Settings);
         using var api = new ChatApi(host);
 
         var crc = JsonDocument.Parse(await api.Client.GetStringAsync(new Uri("/api/webhooks/x?crc_token=T0ken%2B", UriKind.Relative))).RootElement;
@@ -160,7 +161,7 @@ public sealed class XWebhookTests(AzuriteFixture azurite)
     [Fact]
     public async Task Without_a_consumer_secret_the_routes_report_the_misconfiguration()
     {
-        await using var host = new LocalHostFactory(azurite);
+        await using var host = await ChatHosts.StartAsync(kind, azurite);
         using var api = new ChatApi(host);
 
         using var crc = await api.Client.GetAsync(new Uri("/api/webhooks/x?crc_token=t", UriKind.Relative));
@@ -182,7 +183,7 @@ public sealed class XWebhookTests(AzuriteFixture azurite)
     {
         var tweet = JsonNode.Parse(File.ReadAllText(SharedConformance.Require("payloads", file)))!.AsObject();
         var id = tweet["id_str"]!.GetValue<string>();
-        await using var host = new LocalHostFactory(azurite, Settings);
+        await using var host = await ChatHosts.StartAsync(kind, azurite, Settings);
         using var api = new ChatApi(host);
 
         await AcceptedAsync(api.Client, Creates(tweet), expected: 1);
@@ -207,7 +208,7 @@ public sealed class XWebhookTests(AzuriteFixture azurite)
     {
         var body = File.ReadAllText(SharedConformance.Require("payloads", "x-aaa-tweet_delete_events.json"));
         var deleted = JsonNode.Parse(body)!["tweet_delete_events"]![0]!["status"]!["id"]!.GetValue<string>();
-        await using var host = new LocalHostFactory(azurite, Settings);
+        await using var host = await ChatHosts.StartAsync(kind, azurite, Settings);
         using var api = new ChatApi(host);
         var session = Session("#bmcmed");
         await api.PutSessionAsync("x-real-delete", session);
@@ -226,3 +227,7 @@ public sealed class XWebhookTests(AzuriteFixture azurite)
         Assert.Equal(["twitter:1"], PostIds(after));
     }
 }
+
+public sealed class XWebhookTestsOnLocalHost(AzuriteFixture azurite) : XWebhookTests(azurite, HostKind.Local);
+
+public sealed class XWebhookTestsOnFunctionsApp(AzuriteFixture azurite) : XWebhookTests(azurite, HostKind.Functions);

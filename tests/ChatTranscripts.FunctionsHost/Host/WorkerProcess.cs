@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace ChatTranscripts.FunctionsHost.Host;
+
+/// <summary>
+/// Starts the worker as the Functions host does: the command from the app's <c>worker.config.json</c>, the host's
+/// gRPC address and ids as arguments, the app settings and the host's own variables in the environment.
+/// </summary>
+internal sealed class WorkerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private WorkerProcess(Process process)
+    {
+        _process = process;
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => _exited.TrySetResult(_process.ExitCode);
+    }
+
+    /// <summary>Completes with the exit code when the worker process ends, for whatever reason.</summary>
+    public Task<int> Exited => _exited.Task;
+
+    public int Id => _process.Id;
+
+    public static WorkerProcess Start(
+        string appDirectory, Uri grpcUri, string workerId, string requestId,
+        IReadOnlyDictionary<string, string> settings, Action<string> output)
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(appDirectory, "worker.config.json")));
+        var description = config.RootElement.GetProperty("description");
+        var executable = description.GetProperty("defaultExecutablePath").GetString()!.Replace("{WorkerRoot}", appDirectory, StringComparison.Ordinal);
+        var workerPath = description.TryGetProperty("defaultWorkerPath", out var path) ? path.GetString() : null;
+
+        var start = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = appDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (!string.IsNullOrEmpty(workerPath))
+        {
+            start.ArgumentList.Add(Path.Combine(appDirectory, workerPath));
+        }
+        // The host passes both spellings: the older ones for workers that read them, the functions-* ones that the
+        // isolated worker reads today.
+        string maxMessageLength = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var argument in new[]
+        {
+            "--host", grpcUri.Host, "--port", grpcUri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--workerId", workerId, "--requestId", requestId, "--grpcMaxMessageLength", maxMessageLength,
+            "--functions-uri", grpcUri.ToString(), "--functions-worker-id", workerId,
+            "--functions-request-id", requestId, "--functions-grpc-max-message-length", maxMessageLength,
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
+        start.Environment["AzureWebJobsScriptRoot"] = appDirectory;
+        start.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = appDirectory;
+        start.Environment["FUNCTIONS_WORKER_DIRECTORY"] = appDirectory;
+        start.Environment["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start.");
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) output("worker stdout: " + line.Data); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) output("worker stderr: " + line.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new WorkerProcess(process);
+    }
+
+    /// <summary>SIGKILL, as a crashed or recycled instance would end.</summary>
+    public async Task KillAsync()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+}
