@@ -1,3 +1,4 @@
+using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Ingest.Bluesky;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,6 @@ public sealed class BlueskyWebhookFunctions(BlueskyWebhookEndpoints endpoints)
 {
     [Function("ReceiveBlueskyWebhook")]
     public async Task<IActionResult> ReceiveBlueskyWebhook(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "webhooks/bluesky")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.BlueskyWebhook)] HttpRequest request) =>
         new HttpResultActionResult(await endpoints.ReceiveAsync(request, request.HttpContext.RequestAborted));
 }

@@ -1,3 +1,4 @@
+using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Ingest.Mastodon;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,6 @@ public sealed class MastodonWebhookFunctions(MastodonWebhookEndpoints endpoints)
 {
     [Function("ReceiveMastodonWebhook")]
     public async Task<IActionResult> ReceiveMastodonWebhook(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "webhooks/mastodon")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.MastodonWebhook)] HttpRequest request) =>
         new HttpResultActionResult(await endpoints.ReceiveAsync(request, request.HttpContext.RequestAborted));
 }

@@ -1,3 +1,4 @@
+using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Ingest.X;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,11 +11,11 @@ public sealed class XWebhookFunctions(XWebhookEndpoints endpoints)
 {
     [Function("XWebhookCrc")]
     public async Task<IActionResult> Crc(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "webhooks/x")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.XWebhook)] HttpRequest request) =>
         new HttpResultActionResult(await endpoints.CrcAsync(request, request.HttpContext.RequestAborted));
 
     [Function("XWebhookReceive")]
     public async Task<IActionResult> Receive(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "webhooks/x")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.XWebhook)] HttpRequest request) =>
         new HttpResultActionResult(await endpoints.ReceiveAsync(request, request.HttpContext.RequestAborted));
 }

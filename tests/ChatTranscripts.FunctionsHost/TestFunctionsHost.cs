@@ -208,15 +208,10 @@ public sealed class TestFunctionsHost : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = 100 * 1024 * 1024;
         });
         _http = http.Build();
-        foreach (var function in Functions.Where(f => f.IsHttp))
-        {
-            var pattern = string.IsNullOrEmpty(RoutePrefix) ? function.Route ?? function.Name : $"{RoutePrefix}/{function.Route ?? function.Name}";
-            var name = function.Name;
-            var endpoint = function.Methods.Count == 0
-                ? _http.Map(pattern, context => ServeHttpAsync(context, name))
-                : _http.MapMethods(pattern, function.Methods, context => ServeHttpAsync(context, name));
-            endpoint.WithDisplayName(name);
-        }
+        var routes = HttpRoutes.Build(Functions, RoutePrefix);
+        _http.Run(context => routes.Match(context) is { } function
+            ? ServeHttpAsync(context, function)
+            : NotFound(context));
         await _http.StartAsync(cancellationToken);
         BaseAddress = ListeningAddress(_http);
     }
@@ -248,6 +243,13 @@ public sealed class TestFunctionsHost : IAsyncDisposable
         return _worker ?? throw new InvalidOperationException("The worker is not running.");
     }
 
+    /// <summary>No function's route takes the request: the host's bare 404.</summary>
+    private static Task NotFound(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+
     private async Task ServeHttpAsync(HttpContext context, string functionName)
     {
         var cancellationToken = context.RequestAborted;
@@ -260,8 +262,7 @@ public sealed class TestFunctionsHost : IAsyncDisposable
 
         try
         {
-            using var forwarded = Forwarded(context, worker.HttpUri, invocationId);
-            using var response = await _forwarder.SendAsync(forwarded, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await ForwardAsync(context, worker.HttpUri, invocationId, cancellationToken);
             await CopyResponseAsync(response, context.Response, cancellationToken);
             var answer = await invocation;
             if (answer.InvocationResponse.Result.Status != StatusResult.Types.Status.Success)
@@ -276,6 +277,26 @@ public sealed class TestFunctionsHost : IAsyncDisposable
             if (!context.Response.HasStarted)
             {
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forwards the request to the worker. The worker announces its HttpUri before its web server is listening, so
+    /// the host retries a refused connection a few times, as the Functions host's forwarding does; nothing was sent then.
+    /// </summary>
+    private async Task<HttpResponseMessage> ForwardAsync(HttpContext context, Uri workerUri, string invocationId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var forwarded = Forwarded(context, workerUri, invocationId);
+            try
+            {
+                return await _forwarder.SendAsync(forwarded, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            }
+            catch (HttpRequestException e) when (attempt < 20 && e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
             }
         }
     }

@@ -26,6 +26,12 @@ public static class ApiProblems
     public static IResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, "not-found", "Not found.", detail);
 
+    public static IResult MethodNotAllowed(string method, string path, IReadOnlyCollection<string> allowed) =>
+        new AllowHeaderResult(
+            Problem(StatusCodes.Status405MethodNotAllowed, "method", "The method is not allowed on this route.",
+                $"{method} {path} is not a route of this API; it takes {string.Join(", ", allowed)}."),
+            allowed);
+
     public static IResult PayloadTooLarge(long limit) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "The request body is too large.",
             $"The body must be at most {limit} bytes.");
@@ -56,6 +62,16 @@ public static class ApiProblems
         {
             httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
             return httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), PipelineJson.Options, "application/problem+json");
+        }
+    }
+
+    /// <summary>A 405 names the methods the route does take, as RFC 9110 asks.</summary>
+    private sealed class AllowHeaderResult(IResult inner, IReadOnlyCollection<string> allowed) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.Allow = string.Join(", ", allowed);
+            return inner.ExecuteAsync(httpContext);
         }
     }
 }

@@ -1,0 +1,28 @@
+using ChatTranscripts.Pipeline.Http;
+using ChatTranscripts.Pipeline.Ingest;
+using ChatTranscripts.Pipeline.Ingest.Bluesky;
+using ChatTranscripts.Pipeline.Ingest.Mastodon;
+using ChatTranscripts.Pipeline.Ingest.X;
+using ChatTranscripts.Pipeline.Sessions;
+
+namespace ChatTranscripts.LocalHost;
+
+/// <summary>The Functions app's routes (<see cref="ApiRoutes"/>), mapped onto the same pipeline endpoints.</summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapChatTranscriptsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/" + ApiRoutes.Prefix);
+        api.MapPut(ApiRoutes.Session, (HttpRequest request, string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PutAsync(request, id, ct));
+        api.MapGet(ApiRoutes.Session, (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.GetAsync(id, ct));
+        api.MapGet(ApiRoutes.Sessions, (SessionsEndpoints sessions, CancellationToken ct) => sessions.ListAsync(ct));
+        api.MapPost(ApiRoutes.SessionPublish, (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PublishAsync(id, ct));
+        api.MapPost(ApiRoutes.Posts, (HttpRequest request, PostsEndpoints posts, CancellationToken ct) => posts.SubmitAsync(request, ct));
+        api.MapDelete(ApiRoutes.Post, (HttpRequest request, string platform, string id, PostsEndpoints posts, CancellationToken ct) => posts.DeleteAsync(request, platform, id, ct));
+        api.MapPost(ApiRoutes.MastodonWebhook, (HttpRequest request, MastodonWebhookEndpoints mastodon, CancellationToken ct) => mastodon.ReceiveAsync(request, ct));
+        api.MapPost(ApiRoutes.BlueskyWebhook, (HttpRequest request, BlueskyWebhookEndpoints bluesky, CancellationToken ct) => bluesky.ReceiveAsync(request, ct));
+        api.MapGet(ApiRoutes.XWebhook, (HttpRequest request, XWebhookEndpoints x, CancellationToken ct) => x.CrcAsync(request, ct));
+        api.MapPost(ApiRoutes.XWebhook, (HttpRequest request, XWebhookEndpoints x, CancellationToken ct) => x.ReceiveAsync(request, ct));
+        return app;
+    }
+}

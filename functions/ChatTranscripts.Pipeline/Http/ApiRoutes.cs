@@ -1,0 +1,54 @@
+namespace ChatTranscripts.Pipeline.Http;
+
+/// <summary>Who may call a route, each with a credential of its own (design decision 10).</summary>
+public enum ApiCaller
+{
+    /// <summary>Webhook senders: posts, deletions and the platform routes.</summary>
+    Sender,
+
+    /// <summary>Organisers: sessions and publishing.</summary>
+    Organiser,
+}
+
+/// <summary>One route of the HTTP API: the function that serves it in Azure, its method and its template below the "api" prefix.</summary>
+public sealed record ApiRoute(string FunctionName, string Method, string Template, ApiCaller Caller);
+
+/// <summary>
+/// The HTTP API's routes, declared once: the Functions app's <c>[HttpTrigger]</c> attributes take the templates
+/// below (attribute arguments must be constants), the local host maps the same templates, and a test holds both and
+/// the contract to <see cref="All"/>.
+/// </summary>
+public static class ApiRoutes
+{
+    /// <summary>host.json's <c>extensions.http.routePrefix</c>; the local host maps the same group.</summary>
+    public const string Prefix = "api";
+
+    public const string Sessions = "sessions";
+    public const string Session = "sessions/{id}";
+    public const string SessionPublish = "sessions/{id}/publish";
+    public const string Posts = "posts";
+
+    /// <summary>The id is a catch-all: Bluesky ids contain '/'.</summary>
+    public const string Post = "posts/{platform}/{*id}";
+
+    public const string MastodonWebhook = "webhooks/mastodon";
+    public const string BlueskyWebhook = "webhooks/bluesky";
+    public const string XWebhook = "webhooks/x";
+
+    /// <summary>Everything else below the prefix: unknown routes and wrong methods answer problem+json, never the host's bare 404.</summary>
+    public const string Unmatched = "{*path}";
+
+    public static readonly IReadOnlyList<ApiRoute> All =
+    [
+        new("PutSession", "PUT", Session, ApiCaller.Organiser),
+        new("GetSession", "GET", Session, ApiCaller.Organiser),
+        new("ListSessions", "GET", Sessions, ApiCaller.Organiser),
+        new("PublishSession", "POST", SessionPublish, ApiCaller.Organiser),
+        new("SubmitPosts", "POST", Posts, ApiCaller.Sender),
+        new("DeletePost", "DELETE", Post, ApiCaller.Sender),
+        new("ReceiveMastodonWebhook", "POST", MastodonWebhook, ApiCaller.Sender),
+        new("ReceiveBlueskyWebhook", "POST", BlueskyWebhook, ApiCaller.Sender),
+        new("XWebhookCrc", "GET", XWebhook, ApiCaller.Sender),
+        new("XWebhookReceive", "POST", XWebhook, ApiCaller.Sender),
+    ];
+}
