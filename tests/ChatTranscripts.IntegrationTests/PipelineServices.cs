@@ -12,7 +12,14 @@ public static class PipelineServices
     public static ServiceProvider Create(
         AzuriteFixture azurite,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null) =>
+        Create(azurite, settings, configure is null ? null : (services, _) => configure(services));
+
+    /// <param name="configure">Registrations that take precedence over the pipeline's defaults, given the configuration.</param>
+    public static ServiceProvider Create(
+        AzuriteFixture azurite,
+        IReadOnlyDictionary<string, string?>? settings,
+        Action<IServiceCollection, IConfiguration>? configure)
     {
         var prefix = azurite.UniquePrefix();
         var values = new Dictionary<string, string?>
@@ -32,7 +39,7 @@ public static class PipelineServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddRouting();
-        configure?.Invoke(services);
+        configure?.Invoke(services, configuration);
         services.AddChatTranscripts(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -16,6 +16,8 @@ public sealed class IngestQueue(IPostQueue queue, ILogger<IngestQueue> logger)
         try
         {
             await queue.SendAsync(messages, cancellationToken);
+            // The message ids name the posts (platform:id[:version]): what an operator searches for to follow one.
+            logger.LogInformation("Queued {Count} messages: {MessageIds}", messages.Count, string.Join(", ", messages.Select(m => m.MessageId)));
             return accepted;
         }
         catch (Exception e) when (InfrastructureFailure.Is(e))
