@@ -1,3 +1,4 @@
+using ChatTranscripts.LocalHost.Access;
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Ingest.Bluesky;
 using ChatTranscripts.Pipeline.Ingest.Mastodon;
@@ -6,16 +7,21 @@ using ChatTranscripts.Pipeline.Sessions;
 
 namespace ChatTranscripts.LocalHost;
 
-/// <summary>The same routes the Functions app serves, mapped onto the same pipeline endpoints.</summary>
+/// <summary>
+/// The same routes the Functions app serves, mapped onto the same pipeline endpoints. Where the Functions app has a key
+/// per role (docs/deploy.md), the organiser routes here need the organisers' token, and no state-changing route takes
+/// a request from another site's page.
+/// </summary>
 public static class ApiRoutes
 {
     public static IEndpointRouteBuilder MapChatTranscriptsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
-        api.MapPut("/sessions/{id}", (HttpRequest request, string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PutAsync(request, id, ct));
-        api.MapGet("/sessions/{id}", (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.GetAsync(id, ct));
-        api.MapGet("/sessions", (SessionsEndpoints sessions, CancellationToken ct) => sessions.ListAsync(ct));
-        api.MapPost("/sessions/{id}/publish", (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PublishAsync(id, ct));
+        var api = app.MapGroup("/api").AddEndpointFilter<CrossSiteRequestFilter>();
+        var organisers = api.MapGroup("/sessions").AddEndpointFilter<OrganiserTokenFilter>();
+        organisers.MapPut("/{id}", (HttpRequest request, string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PutAsync(request, id, ct));
+        organisers.MapGet("/{id}", (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.GetAsync(id, ct));
+        organisers.MapGet("", (SessionsEndpoints sessions, CancellationToken ct) => sessions.ListAsync(ct));
+        organisers.MapPost("/{id}/publish", (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PublishAsync(id, ct));
         api.MapPost("/posts", (HttpRequest request, PostsEndpoints posts, CancellationToken ct) => posts.SubmitAsync(request, ct));
         api.MapDelete("/posts/{platform}/{**id}", (HttpRequest request, string platform, string id, PostsEndpoints posts, CancellationToken ct) => posts.DeleteAsync(request, platform, id, ct));
         api.MapPost("/webhooks/mastodon", (HttpRequest request, MastodonWebhookEndpoints mastodon, CancellationToken ct) => mastodon.ReceiveAsync(request, ct));
