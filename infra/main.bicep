@@ -22,9 +22,20 @@ param location string
 param principalId string = ''
 
 @secure()
-@description('Standard Webhooks secret (whsec_ followed by base64) that signs /api/posts and /api/webhooks/bluesky. azd generates one (infra/hooks/preprovision).')
-@minLength(1)
+@description('Standard Webhooks secret that signs /api/posts and /api/webhooks/bluesky: whsec_ followed by the base64 of 24 to 64 random bytes. azd generates one (infra/hooks/preprovision).')
+@minLength(38)
+@maxLength(94)
 param webhookSecret string
+
+@secure()
+@description('Function key of the webhook senders (URL-safe, at least 32 characters): opens the posts, deletions and platform routes, never the sessions. azd generates one (infra/hooks/preprovision).')
+@minLength(32)
+param sendersFunctionKey string
+
+@secure()
+@description('Function key of the organisers (URL-safe, at least 32 characters): opens the sessions routes, publishing included. azd generates one (infra/hooks/preprovision).')
+@minLength(32)
+param organisersFunctionKey string
 
 @secure()
 @description('Consumer secret (API secret key) of the X app whose webhooks are registered; empty when X is not used.')
@@ -50,6 +61,11 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Instances kept warm for the HTTP functions so X\'s CRC check (3 seconds) never waits for a cold start; each costs money while idle (docs/deploy.md). 0: none.')
+@minValue(0)
+@maxValue(10)
+param alwaysReadyHttpInstances int = 0
+
 @description('Switch the static website on with a deployment script. Turn off only where policy forbids deployment scripts (they need a temporary storage account with shared keys); then run infra/scripts/enable-static-website.sh once.')
 param enableStaticWebsite bool = true
 
@@ -58,6 +74,25 @@ var tags = {
   'azd-env-name': environmentName
 }
 var deployerPrincipalId = empty(principalId) ? deployer().objectId : principalId
+
+// Who may call which function (design decision 10): each role's key is created on its functions only, so a sender's
+// key never changes a session. Names are the [Function] names in functions/ChatTranscripts.Functions.
+var senderFunctions = [
+  'SubmitPosts'
+  'SubmitDeletions'
+  'DeletePost'
+  'XWebhookCrc'
+  'XWebhookReceive'
+  'ReceiveMastodonWebhook'
+  'ReceiveBlueskyWebhook'
+]
+var organiserFunctions = [
+  'PutSession'
+  'GetSession'
+  'ListSessions'
+  'PublishSession'
+]
+var queueName = 'posts'
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: 'rg-${environmentName}'
@@ -70,6 +105,17 @@ module identity 'modules/identity.bicep' = {
   scope: resourceGroup
   params: {
     name: 'id-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+// Writes and reads the app package for the platform; nothing the app does runs as it.
+module deploymentIdentity 'modules/identity.bicep' = {
+  name: 'deployment-identity'
+  scope: resourceGroup
+  params: {
+    name: 'id-deploy-${resourceToken}'
     location: location
     tags: tags
   }
@@ -95,7 +141,14 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: 'app-package'
+    // The site, the claim-check payloads of deliveries too large for the queue, and the Functions host's timers.
+    appContainerNames: [
+      '$web'
+      '${queueName}-payloads'
+      'azure-webjobs-hosts'
+    ]
     appPrincipalId: identity.outputs.principalId
+    deploymentPrincipalId: deploymentIdentity.outputs.principalId
     deployerPrincipalId: deployerPrincipalId
   }
 }
@@ -107,7 +160,7 @@ module serviceBus 'modules/service-bus.bicep' = {
     name: 'sb-${resourceToken}'
     location: location
     tags: tags
-    queueName: 'posts'
+    queueName: queueName
     // A day covers the retry schedules of X, Mastodon and Standard Webhooks senders.
     duplicateDetectionWindow: 'P1D'
     // Twice the app's limit (functionApp's queueMaxDeliveryCount): the app dead-letters first, with the reason.
@@ -134,6 +187,22 @@ module keyVault 'modules/key-vault.bicep' = {
   }
 }
 
+module functionKeys 'modules/function-keys.bicep' = {
+  name: 'function-keys'
+  scope: resourceGroup
+  params: {
+    name: 'kv-keys-${resourceToken}'
+    location: location
+    tags: tags
+    senderFunctions: senderFunctions
+    organiserFunctions: organiserFunctions
+    sendersKey: sendersFunctionKey
+    organisersKey: organisersFunctionKey
+    appPrincipalId: identity.outputs.principalId
+    deployerPrincipalId: deployerPrincipalId
+  }
+}
+
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   scope: resourceGroup
@@ -144,6 +213,7 @@ module functionApp 'modules/function-app.bicep' = {
     tags: tags
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
+    deploymentIdentityId: deploymentIdentity.outputs.id
     storageAccountName: storage.outputs.name
     deploymentContainerName: 'app-package'
     applicationInsightsName: monitoring.outputs.applicationInsightsName
@@ -154,6 +224,8 @@ module functionApp 'modules/function-app.bicep' = {
     xConsumerReference: keyVault.outputs.xConsumerReference
     mastodonReference: keyVault.outputs.mastodonReference
     siteBaseUrl: empty(siteBaseUrl) ? storage.outputs.webEndpoint : siteBaseUrl
+    functionKeysVaultUri: functionKeys.outputs.uri
+    alwaysReadyHttpInstances: alwaysReadyHttpInstances
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
   }
@@ -181,4 +253,5 @@ output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output SERVICEBUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
 output SERVICEBUS_QUEUE_NAME string = serviceBus.outputs.queueName
 output KEY_VAULT_NAME string = keyVault.outputs.name
+output FUNCTION_KEYS_VAULT_NAME string = functionKeys.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName

@@ -1,7 +1,6 @@
 using ChatTranscripts.Functions.Telemetry;
 using ChatTranscripts.Pipeline;
 using ChatTranscripts.Pipeline.Configuration;
-using ChatTranscripts.Pipeline.Ingest;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,13 +11,7 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services.AddChatTranscriptsTelemetry(builder.Configuration);
 builder.Services.AddChatTranscripts(builder.Configuration);
 
-// In Azure the webhook secret is mandatory, and storage and Service Bus are reached with the app's identity only: an
-// app deployed without them refuses to start, naming the setting, instead of accepting unsigned posts or failing on
-// its first request.
-if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_INSTANCE_ID")))
-{
-    builder.Services.PostConfigure<WebhookOptions>(options => options.RequireSecret = true);
-    builder.Services.PostConfigure<DeploymentOptions>(options => options.InAzure = true);
-}
+// Azure is recognised by the setting the deployment writes, not guessed from platform variables (see DeploymentEnvironment).
+builder.Services.AddDeploymentEnvironment(builder.Configuration);
 
 await builder.Build().RunAsync();

@@ -1,3 +1,4 @@
+using ChatTranscripts.LocalHost.Access;
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Ingest.Bluesky;
@@ -7,16 +8,21 @@ using ChatTranscripts.Pipeline.Sessions;
 
 namespace ChatTranscripts.LocalHost;
 
-/// <summary>The Functions app's routes (<see cref="ApiRoutes"/>), mapped onto the same pipeline endpoints.</summary>
+/// <summary>
+/// The Functions app's routes (<see cref="ApiRoutes"/>), mapped onto the same pipeline endpoints. Where the Functions
+/// app has a key per role (docs/deploy.md), the organiser routes here need the organisers' token, and no
+/// state-changing route takes a request from another site's page.
+/// </summary>
 public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapChatTranscriptsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/" + ApiRoutes.Prefix);
-        api.MapPut(ApiRoutes.Session, (HttpRequest request, string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PutAsync(request, id, ct));
-        api.MapGet(ApiRoutes.Session, (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.GetAsync(id, ct));
-        api.MapGet(ApiRoutes.Sessions, (SessionsEndpoints sessions, CancellationToken ct) => sessions.ListAsync(ct));
-        api.MapPost(ApiRoutes.SessionPublish, (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PublishAsync(id, ct));
+        var api = app.MapGroup("/" + ApiRoutes.Prefix).AddEndpointFilter<CrossSiteRequestFilter>();
+        var organisers = api.MapGroup("").AddEndpointFilter<OrganiserTokenFilter>();
+        organisers.MapPut(ApiRoutes.Session, (HttpRequest request, string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PutAsync(request, id, ct));
+        organisers.MapGet(ApiRoutes.Session, (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.GetAsync(id, ct));
+        organisers.MapGet(ApiRoutes.Sessions, (SessionsEndpoints sessions, CancellationToken ct) => sessions.ListAsync(ct));
+        organisers.MapPost(ApiRoutes.SessionPublish, (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PublishAsync(id, ct));
         api.MapPost(ApiRoutes.Posts, (HttpRequest request, PostsEndpoints posts, CancellationToken ct) => posts.SubmitAsync(request, ct));
         api.MapDelete(ApiRoutes.Post, (HttpRequest request, string platform, string id, PostsEndpoints posts, CancellationToken ct) => posts.DeleteAsync(request, platform, id, ct));
         api.MapPost(ApiRoutes.MastodonWebhook, (HttpRequest request, MastodonWebhookEndpoints mastodon, CancellationToken ct) => mastodon.ReceiveAsync(request, ct));

@@ -1,4 +1,5 @@
 using ChatTranscripts.LocalHost;
+using ChatTranscripts.LocalHost.Access;
 using ChatTranscripts.LocalHost.Background;
 using ChatTranscripts.LocalHost.Demo;
 using ChatTranscripts.Pipeline;
@@ -19,12 +20,13 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
 });
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
-    builder.WebHost.UseUrls("http://127.0.0.1:7071");
+    builder.WebHost.UseUrls(NetworkExposure.DefaultUrl);
 }
 
 // Azurite must be listening before anything touches storage, so it starts first.
 builder.Services.AddHostedService<DevelopmentStorage>();
 builder.Services.AddChatTranscripts(builder.Configuration);
+builder.Services.AddLocalHostAccess();
 builder.Services.AddSingleton<ContinuousProcessor>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ContinuousProcessor>());
 builder.Services.AddHostedService<PublishSchedule>();

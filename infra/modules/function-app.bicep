@@ -19,6 +19,9 @@ param identityId string
 @description('Client id of that identity: selects it wherever several identities could sign in.')
 param identityClientId string
 
+@description('Resource id of the user-assigned identity the platform writes and reads the app package with; the identity the app runs as has no access to the package.')
+param deploymentIdentityId string
+
 @description('Name of the storage account for AzureWebJobsStorage, the app package and the site.')
 param storageAccountName string
 
@@ -50,6 +53,15 @@ param mastodonReference string
 
 @description('Base URL the published transcripts are read at (Publishing__SiteBaseUrl).')
 param siteBaseUrl string
+
+@description('URI of the vault the Functions host keeps its keys in (modules/function-keys.bicep).')
+param functionKeysVaultUri string
+
+@description('''Instances kept running for the HTTP functions, so the first request after a quiet spell (X's CRC check, which
+must answer within 3 seconds) finds a warm instance; 0 keeps none. Each one is billed while idle (docs/deploy.md).''')
+@minValue(0)
+@maxValue(10)
+param alwaysReadyHttpInstances int
 
 @description('Memory of each instance in MB.')
 @allowed([
@@ -95,6 +107,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
     type: 'UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
+      '${deploymentIdentityId}': {}
     }
   }
   properties: {
@@ -112,19 +125,46 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
           value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
           authentication: {
             type: 'UserAssignedIdentity'
-            userAssignedIdentityResourceId: identityId
+            userAssignedIdentityResourceId: deploymentIdentityId
           }
         }
       }
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        // 'http' is the group every HTTP-triggered function scales in; the timers scale on their own.
+        alwaysReady: alwaysReadyHttpInstances > 0
+          ? [
+              {
+                name: 'http'
+                instanceCount: alwaysReadyHttpInstances
+              }
+            ]
+          : []
       }
       runtime: {
         name: 'dotnet-isolated'
         version: '10.0'
       }
     }
+  }
+}
+
+// Deployment goes through azd with Entra ID; FTP and the SCM site's basic authentication would be a second,
+// password-based way in.
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
   }
 }
 
@@ -141,6 +181,12 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
     AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
     AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+    // Function keys live in their own vault, where the template created one key per role (modules/function-keys.bicep).
+    AzureWebJobsSecretStorageType: 'keyvault'
+    AzureWebJobsSecretStorageKeyVaultUri: functionKeysVaultUri
+    AzureWebJobsSecretStorageKeyVaultClientId: identityClientId
+    // Tells the app it runs in Azure: the webhook secret becomes mandatory and start-up checks these settings.
+    Deployment__InAzure: 'true'
     ServiceBus__fullyQualifiedNamespace: serviceBusNamespace
     ServiceBus__credential: 'managedidentity'
     ServiceBus__clientId: identityClientId

@@ -15,6 +15,8 @@ param tags object
 
 @secure()
 @description('Standard Webhooks secret (whsec_...) for /api/posts and /api/webhooks/bluesky.')
+@minLength(38)
+@maxLength(94)
 param webhookSecret string
 
 @secure()
@@ -45,6 +47,9 @@ resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
     enableSoftDelete: true
     // The shortest retention: a vault deleted with the environment (azd down) frees its name a week later.
     softDeleteRetentionInDays: 7
+    // A deleted secret, or the vault, cannot be purged before its retention ends, even by someone holding the vault:
+    // the webhook secrets can always be recovered for that week.
+    enablePurgeProtection: true
     enabledForDeployment: false
     enabledForDiskEncryption: false
     enabledForTemplateDeployment: false

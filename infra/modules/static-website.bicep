@@ -3,10 +3,12 @@
 // Static website is a Blob service property of the data plane (Set Blob Service Properties); ARM's blobServices
 // resource has no property for it, so a template cannot set it directly. A deployment script does it instead, so
 // that every way of deploying the template (azd up, az deployment, the portal, a pipeline) leaves the site switched
-// on, and the template itself shows it. The script runs as its own identity holding Storage Account Contributor on
-// this one account (the data-plane call authorises against Microsoft.Storage/storageAccounts/blobServices/write,
-// which no blob data role grants); the app's identity never gets a management role. Why not an azd postprovision
-// hook or a start-up call from the app: docs/deploy.md, "Why a deployment script switches the site on".
+// on, and the template itself shows it. The data-plane call authorises against
+// Microsoft.Storage/storageAccounts/blobServices/write, which no blob data role grants and Storage Account Contributor
+// grants along with listing the keys and switching shared keys back on. So the script runs as its own identity
+// holding a custom role with the Blob service's read and write and nothing else, on this one account; the app's
+// identity never gets a management role. Why not an azd postprovision hook or a start-up call from the app:
+// docs/deploy.md, "Why a deployment script switches the site on".
 
 @description('Name of the storage account whose static website to switch on.')
 param storageAccountName string
@@ -36,12 +38,36 @@ resource scriptIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-1
   tags: tags
 }
 
-// Storage Account Contributor, on this account only.
-resource accountContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, scriptIdentity.id, '17d1049b-9a84-46fb-8f53-869881c3d3ab')
+// Blob service properties (static website, CORS, retention) of accounts in this resource group: no keys, no data,
+// no other account setting. Assigned below on the one account only.
+resource blobServiceSwitch 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(resourceGroup().id, 'blob-service-properties-writer')
+  properties: {
+    roleName: 'Blob service properties writer (${resourceGroup().name})'
+    description: 'Reads and sets the Blob service properties of a storage account, such as its static website. Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.Storage/storageAccounts/blobServices/read'
+          'Microsoft.Storage/storageAccounts/blobServices/write'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [
+      resourceGroup().id
+    ]
+  }
+}
+
+resource blobServiceWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, scriptIdentity.id, blobServiceSwitch.id)
   scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '17d1049b-9a84-46fb-8f53-869881c3d3ab')
+    roleDefinitionId: blobServiceSwitch.id
     principalId: scriptIdentity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -83,6 +109,6 @@ resource enableStaticWebsite 'Microsoft.Resources/deploymentScripts@2023-08-01' 
     retentionInterval: 'PT1H'
   }
   dependsOn: [
-    accountContributor
+    blobServiceWriter
   ]
 }

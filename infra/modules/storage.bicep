@@ -1,4 +1,4 @@
-// The one storage account: the Functions host's own state (AzureWebJobsStorage: keys, timer leases), the app
+// The one storage account: the Functions host's own state (AzureWebJobsStorage: timer schedules and leases), the app
 // package, the pipeline's tables, and the `$web` container served as the static website. Shared keys are off:
 // every caller (the host, the app, the deployment, the operator) signs in with Entra ID.
 
@@ -16,8 +16,15 @@ param tags object
 @description('Blob container the Flex Consumption plan deploys the app package to.')
 param deploymentContainerName string
 
-@description('Principal the app runs as: blob owner (the host takes leases and writes keys), table and queue contributor.')
+@description('''Blob containers the app itself uses: the published site, the claim-check payloads of large deliveries, and the
+Functions host's own (timer schedules and leases). The app's identity may write these and no others.''')
+param appContainerNames string[]
+
+@description('Principal the app runs as: blob contributor on its containers, table contributor on the account.')
 param appPrincipalId string
+
+@description('Principal the platform uploads and reads the app package with: blob contributor on the package container only.')
+param deploymentPrincipalId string
 
 @description('Principal of the person deploying, for data access from the portal and the CLI; empty for none.')
 param deployerPrincipalId string
@@ -71,34 +78,48 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-// Storage Blob Data Owner: the Functions host needs owner rights on AzureWebJobsStorage blobs (leases, keys).
-resource appBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, appPrincipalId, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
-  scope: storage
+resource appContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = [
+  for container in appContainerNames: {
+    parent: blobService
+    name: container
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+// Storage Blob Data Contributor on each of the app's containers, not the account: the app cannot touch its own package.
+resource appBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (container, index) in appContainerNames: {
+    name: guid(appContainers[index].id, appPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+    scope: appContainers[index]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+// Storage Blob Data Contributor on the package container: azd deploy hands the package to the platform, which writes
+// it here and reads it on every start with this identity.
+resource deploymentBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(deploymentContainer.id, deploymentPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: deploymentContainer
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
-    principalId: appPrincipalId
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+    principalId: deploymentPrincipalId
     principalType: 'ServicePrincipal'
   }
 }
 
-// Storage Table Data Contributor: Sessions, Posts and the other pipeline tables.
+// Storage Table Data Contributor: Sessions, Posts and the other pipeline tables, named with a prefix at run time. No
+// queue role: in Azure the posts queue is Service Bus, and the host runs HTTP and timer triggers only.
 resource appTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, appPrincipalId, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
-    principalId: appPrincipalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-// Storage Queue Data Contributor: the host's queue features, and the Storage queue fallback when Service Bus is not configured.
-resource appQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, appPrincipalId, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }

@@ -1,9 +1,9 @@
 #!/bin/sh
 # Switches on a storage account's static website (the `$web` container served at its web endpoint).
 #
-# The template runs this as a deployment script (infra/modules/static-website.bicep). Where deployment scripts are
-# not allowed, run it once yourself, signed in with `az login` as someone holding Storage Account Contributor (or
-# Contributor, or Owner) on the account:
+# The template runs this as a deployment script (infra/modules/static-website.bicep), as an identity that may set the
+# Blob service properties and nothing else. Where deployment scripts are not allowed, run it once yourself, signed in
+# with `az login` as someone holding Storage Account Contributor (or Contributor, or Owner) on the account:
 #
 #   STORAGE_ACCOUNT=$(azd env get-value STORAGE_ACCOUNT_NAME) sh infra/scripts/enable-static-website.sh
 #
@@ -24,7 +24,7 @@ until az storage blob service-properties update \
   --404-document "$error_document" \
   --output none; do
   if [ "$attempt" -ge 20 ]; then
-    echo "Could not switch on the static website of $STORAGE_ACCOUNT: the identity needs Storage Account Contributor on it." >&2
+    echo "Could not switch on the static website of $STORAGE_ACCOUNT: the identity needs Microsoft.Storage/storageAccounts/blobServices/write on it." >&2
     exit 1
   fi
   echo "Attempt $attempt was refused; waiting 30 seconds for the role assignment to apply." >&2

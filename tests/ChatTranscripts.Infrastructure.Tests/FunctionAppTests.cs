@@ -30,11 +30,11 @@ public sealed class FunctionAppTests(InfrastructureTemplate template)
     }
 
     [Fact]
-    public void The_app_package_comes_from_a_blob_container_read_with_the_identity()
+    public void The_app_package_comes_from_a_blob_container_written_and_read_with_an_identity_of_its_own()
     {
         var app = Deployment.FunctionApp();
         var storage = PredictedDeployment.Node(app, "properties.functionAppConfig.deployment.storage");
-        var container = Assert.Single(Deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
+        var container = Deployment.Container("app-package");
 
         Assert.Equal("blobContainer", PredictedDeployment.Text(storage, "type"));
         Assert.True(
@@ -42,7 +42,8 @@ public sealed class FunctionAppTests(InfrastructureTemplate template)
             "The package container must be in the pipeline's storage account.");
         Assert.EndsWith($", '{PredictedDeployment.Text(container, "name").Split('/')[^1]}')]", PredictedDeployment.Text(storage, "value"), StringComparison.Ordinal);
         Assert.Equal("UserAssignedIdentity", PredictedDeployment.Text(storage, "authentication.type"));
-        Assert.Equal(Deployment.AppIdentityId(), PredictedDeployment.Text(storage, "authentication.userAssignedIdentityResourceId"));
+        Assert.NotEqual(Deployment.AppIdentityId(), Deployment.DeploymentIdentityId());
+        Assert.Contains(Deployment.DeploymentIdentityId(), PredictedDeployment.Node(app, "identity.userAssignedIdentities").AsObject().Select(i => i.Key));
     }
 
     [Fact]
@@ -52,6 +53,20 @@ public sealed class FunctionAppTests(InfrastructureTemplate template)
 
         Assert.Contains(scale["instanceMemoryMB"]!.GetValue<int>(), new[] { 512, 2048, 4096 });
         Assert.InRange(scale["maximumInstanceCount"]!.GetValue<int>(), 1, 1000);
+    }
+
+    [Fact]
+    public async Task Always_ready_http_instances_are_off_by_default_and_a_parameter_keeps_them_warm()
+    {
+        const string path = "properties.functionAppConfig.scaleAndConcurrency.alwaysReady";
+
+        Assert.Equal(0, PredictedDeployment.Node(template.Compiled, "parameters.alwaysReadyHttpInstances.defaultValue").GetValue<int>());
+        Assert.Empty(PredictedDeployment.Node(Deployment.FunctionApp(), path).AsArray());
+        var warm = await template.SnapshotWithAsync("alwaysReadyHttpInstances = 2");
+        var ready = Assert.Single(PredictedDeployment.Node(warm.FunctionApp(), path).AsArray());
+        // 'http' is the scale group of every HTTP-triggered function, X's CRC route included.
+        Assert.Equal("http", PredictedDeployment.Text(ready, "name"));
+        Assert.Equal(2, ready!["instanceCount"]!.GetValue<int>());
     }
 
     [Fact]

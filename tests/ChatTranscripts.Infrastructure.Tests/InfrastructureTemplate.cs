@@ -26,6 +26,11 @@ public sealed class InfrastructureTemplate : IAsyncLifetime
 
     public const string XConsumerSecret = "x-consumer-secret-for-tests";
 
+    /// <summary>Fresh function keys each run, likewise checked never to appear in a setting or a resource.</summary>
+    public static string SendersFunctionKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public static string OrganisersFunctionKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     private string? _unavailable;
     private BicepRun? _build;
     private BicepRun? _lint;
@@ -62,11 +67,18 @@ public sealed class InfrastructureTemplate : IAsyncLifetime
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    /// <summary>What deploying with these parameters (<c>name = value</c> lines) on top of the azd ones would create.</summary>
+    public Task<PredictedDeployment> SnapshotWithAsync(params string[] parameters)
+    {
+        Ready(_deployment);
+        return SnapshotAsync(parameters);
+    }
+
     /// <summary>
     /// The parameters azd passes (infra/main.parameters.json): the environment, a region, the deploying principal
     /// and the secrets, with X configured and Mastodon not, so both branches of the optional secrets are seen.
     /// </summary>
-    private static async Task<PredictedDeployment> SnapshotAsync()
+    private static async Task<PredictedDeployment> SnapshotAsync(params string[] extraParameters)
     {
         var directory = Directory.CreateTempSubdirectory("chat-transcripts-infra-");
         try
@@ -81,6 +93,9 @@ public sealed class InfrastructureTemplate : IAsyncLifetime
                 .AppendLine(CultureInfo.InvariantCulture, $"param principalId = '{DeployerPrincipalId}'")
                 .AppendLine(CultureInfo.InvariantCulture, $"param webhookSecret = '{WebhookSecret}'")
                 .AppendLine(CultureInfo.InvariantCulture, $"param xConsumerSecret = '{XConsumerSecret}'")
+                .AppendLine(CultureInfo.InvariantCulture, $"param sendersFunctionKey = '{SendersFunctionKey}'")
+                .AppendLine(CultureInfo.InvariantCulture, $"param organisersFunctionKey = '{OrganisersFunctionKey}'")
+                .AppendJoin(Environment.NewLine, extraParameters.Select(parameter => "param " + parameter))
                 .ToString();
             await File.WriteAllTextAsync(parameters, text);
             var run = await BicepCli.RunAsync(

@@ -31,13 +31,29 @@ internal static class PipelineResources
 
     public static JsonObject ApplicationInsights(this PredictedDeployment deployment) => deployment.Single("Microsoft.Insights/components");
 
-    public static JsonObject KeyVault(this PredictedDeployment deployment) => deployment.Single("Microsoft.KeyVault/vaults");
+    /// <summary>The vault of the webhook secrets: the one that is not the function keys'.</summary>
+    public static JsonObject KeyVault(this PredictedDeployment deployment) =>
+        Assert.Single(deployment.OfType("Microsoft.KeyVault/vaults"), v => !PredictedDeployment.Text(v, "name").StartsWith("kv-keys-", StringComparison.Ordinal));
 
     public static JsonObject SetupScript(this PredictedDeployment deployment) => deployment.Single("Microsoft.Resources/deploymentScripts");
 
-    /// <summary>The resource id of the identity the function app runs as, read from the app itself.</summary>
+    public static JsonObject FunctionKeysVault(this PredictedDeployment deployment) =>
+        deployment.Named("Microsoft.KeyVault/vaults", "kv-keys-");
+
+    /// <summary>
+    /// The resource id of the identity the function app runs as, read from the app itself: the one that resolves its
+    /// Key Vault references (the app also carries the identity the platform deploys its package with).
+    /// </summary>
     public static string AppIdentityId(this PredictedDeployment deployment) =>
-        Assert.Single(PredictedDeployment.Node(deployment.FunctionApp(), "identity.userAssignedIdentities").AsObject()).Key;
+        PredictedDeployment.Text(deployment.FunctionApp(), "properties.keyVaultReferenceIdentity");
+
+    /// <summary>The identity the platform writes and reads the app package with.</summary>
+    public static string DeploymentIdentityId(this PredictedDeployment deployment) =>
+        PredictedDeployment.Text(deployment.FunctionApp(), "properties.functionAppConfig.deployment.storage.authentication.userAssignedIdentityResourceId");
+
+    /// <summary>The blob container of that name in the pipeline's storage account.</summary>
+    public static JsonObject Container(this PredictedDeployment deployment, string name) =>
+        Assert.Single(deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"), c => PredictedDeployment.Text(c, "name").EndsWith("/" + name, StringComparison.Ordinal));
 
     public static bool IsAppIdentityPrincipal(this PredictedDeployment deployment, string principalId) =>
         PredictedDeployment.IsReference(principalId, deployment.AppIdentityId(), "principalId");

@@ -42,8 +42,18 @@ public sealed class StaticWebsiteTests(InfrastructureTemplate template)
         Assert.NotEqual(Deployment.AppIdentityId(), scriptIdentity);
         var held = Deployment.RoleAssignments.Where(a => PredictedDeployment.IsReference(a.PrincipalId, scriptIdentity, "principalId")).ToList();
         var assignment = Assert.Single(held);
-        Assert.Equal(BuiltInRoles.StorageAccountContributor, assignment.RoleDefinition);
         Assert.Equal(storage, assignment.Scope);
+        // Storage Account Contributor would also let it list the keys and switch shared keys back on.
+        Assert.NotEqual(BuiltInRoles.StorageAccountContributor, assignment.RoleDefinition);
+        var role = Assert.Single(Deployment.OfType("Microsoft.Authorization/roleDefinitions"), r => PredictedDeployment.Id(r).EndsWith("/" + assignment.RoleDefinition, StringComparison.Ordinal));
+        var permissions = Assert.Single(PredictedDeployment.Node(role, "properties.permissions").AsArray());
+        Assert.Equal(
+            ["Microsoft.Storage/storageAccounts/blobServices/read", "Microsoft.Storage/storageAccounts/blobServices/write"],
+            PredictedDeployment.Node(permissions, "actions").AsArray().Select(a => a!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Empty(PredictedDeployment.Node(permissions, "dataActions").AsArray());
+        Assert.Equal(
+            [$"/subscriptions/{InfrastructureTemplate.SubscriptionId}/resourceGroups/{InfrastructureTemplate.ResourceGroup}"],
+            PredictedDeployment.Node(role, "properties.assignableScopes").AsArray().Select(s => s!.GetValue<string>()));
     }
 
     [Fact]

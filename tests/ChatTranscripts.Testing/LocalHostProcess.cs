@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
 
 namespace ChatTranscripts.Testing;
 
@@ -8,7 +10,9 @@ namespace ChatTranscripts.Testing;
 /// </summary>
 public sealed class LocalHostProcess : IAsyncDisposable
 {
+    private const string OrganiserTokenSetting = "LocalHost:OrganiserToken";
     private readonly Process _process;
+    private readonly StringBuilder _output = new();
 
     private LocalHostProcess(Process process, Uri baseAddress)
     {
@@ -16,9 +20,27 @@ public sealed class LocalHostProcess : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
+    /// <summary>Where this machine reaches the host: loopback, whichever address it listens on.</summary>
     public Uri BaseAddress { get; }
 
-    public static async Task<LocalHostProcess> StartAsync(int port, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    /// <summary>What the host has written to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts the host listening on <paramref name="listenAddress"/> (loopback unless a test needs it reachable from
+    /// other machines) and waits until it answers; fails with the host's output if it exits first.
+    /// </summary>
+    public static async Task<LocalHostProcess> StartAsync(
+        int port, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, string listenAddress = "127.0.0.1")
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,20 +50,20 @@ public sealed class LocalHostProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatTranscripts.LocalHost.dll"));
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add($"http://{listenAddress}:{port}");
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("The local host did not start.");
-        // Drained so a chatty host never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new LocalHostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        // Read as it comes, so a chatty host never blocks on a full pipe.
+        process.OutputDataReceived += (_, line) => host.Append(line.Data);
+        process.ErrorDataReceived += (_, line) => host.Append(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new LocalHostProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        await host.WaitUntilListeningAsync(cancellationToken);
+        await host.WaitUntilListeningAsync(settings.GetValueOrDefault(OrganiserTokenSetting), cancellationToken);
         return host;
     }
 
@@ -61,15 +83,31 @@ public sealed class LocalHostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    private async Task WaitUntilListeningAsync(string? organiserToken, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        if (organiserToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", organiserToken);
+        }
         var giveUp = DateTimeOffset.UtcNow.AddSeconds(60);
         while (true)
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The local host exited with code {_process.ExitCode} before it listened.");
+                await _process.WaitForExitAsync(cancellationToken);
+                throw new InvalidOperationException($"The local host exited with code {_process.ExitCode} before it listened:\n{Output}");
             }
             try
             {

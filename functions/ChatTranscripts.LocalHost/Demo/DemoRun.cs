@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using ChatTranscripts.LocalHost.Background;
 
 namespace ChatTranscripts.LocalHost.Demo;
@@ -11,6 +12,10 @@ public static class DemoRun
         var address = LoopbackAddress(app);
         var chat = DemoChat.Load();
         using var client = new HttpClient { BaseAddress = address };
+        if (app.Configuration["LocalHost:OrganiserToken"] is { Length: > 0 } token)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
         await chat.SendAsync(client, app.Configuration["Webhooks:Secret"], TimeProvider.System, batchSize: 25, stopping);
         await app.Services.GetRequiredService<ContinuousProcessor>().WaitUntilDrainedAsync(stopping);
         using var publish = await client.PostAsync(new Uri($"/api/sessions/{chat.SessionId}/publish", UriKind.Relative), content: null, stopping);

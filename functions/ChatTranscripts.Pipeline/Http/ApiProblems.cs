@@ -23,6 +23,15 @@ public static class ApiProblems
     public static IResult Unauthorized(string detail) =>
         Problem(StatusCodes.Status401Unauthorized, "signature", "The request is not signed correctly.", detail);
 
+    /// <summary>A 401 for a missing or wrong bearer token, with the <c>WWW-Authenticate</c> challenge RFC 9110 asks for.</summary>
+    public static IResult BearerTokenRequired(string realm, string detail) =>
+        new ProblemResult(
+            new ProblemDetails { Type = TypeBase + "token", Title = "The request needs a bearer token.", Status = StatusCodes.Status401Unauthorized, Detail = detail },
+            $"Bearer realm=\"{realm}\"");
+
+    public static IResult Forbidden(string type, string title, string detail) =>
+        Problem(StatusCodes.Status403Forbidden, type, title, detail);
+
     public static IResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, "not-found", "Not found.", detail);
 
@@ -54,13 +63,17 @@ public static class ApiProblems
         new ProblemResult(new ProblemDetails { Type = TypeBase + type, Title = title, Status = status, Detail = detail });
 
     /// <summary>Writes problem+json without depending on the host's IProblemDetailsService, so Functions and LocalHost answer alike.</summary>
-    private sealed class ProblemResult(ProblemDetails problem) : IResult, IStatusCodeHttpResult
+    private sealed class ProblemResult(ProblemDetails problem, string? challenge = null) : IResult, IStatusCodeHttpResult
     {
         public int? StatusCode => problem.Status;
 
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+            if (challenge is not null)
+            {
+                httpContext.Response.Headers.WWWAuthenticate = challenge;
+            }
             return httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), PipelineJson.Options, "application/problem+json");
         }
     }

@@ -70,5 +70,18 @@ public sealed class ChatApi(IChatHost host) : IDisposable
     public static string[] PostIds(JsonDocument transcript) =>
         transcript.RootElement.GetProperty("posts").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToArray();
 
+    /// <summary>Checks that the response is a problem+json of that status with a title and a detail, and returns it.</summary>
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, System.Net.HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {status}, got {response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        return problem;
+    }
+
     public void Dispose() => Client.Dispose();
 }

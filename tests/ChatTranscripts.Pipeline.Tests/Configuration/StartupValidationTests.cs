@@ -14,6 +14,7 @@ public sealed class StartupValidationTests
 
     private static Dictionary<string, string?> Deployed() => new()
     {
+        ["Deployment:InAzure"] = "true",
         ["AzureWebJobsStorage:blobServiceUri"] = "https://stexample.blob.core.windows.net/",
         ["AzureWebJobsStorage:queueServiceUri"] = "https://stexample.queue.core.windows.net/",
         ["AzureWebJobsStorage:tableServiceUri"] = "https://stexample.table.core.windows.net/",
@@ -41,6 +42,8 @@ public sealed class StartupValidationTests
     [InlineData("ServiceBus:fullyQualifiedNamespace", "https://sb-example.servicebus.windows.net", "ServiceBus__fullyQualifiedNamespace")]
     [InlineData("Webhooks:Secret", "whsec_not base64!", "Webhooks:Secret must be 'whsec_'")]
     [InlineData("Webhooks:Secret", "", "Webhooks:Secret is required here")]
+    [InlineData("Webhooks:Secret", "whsec_c2hvcnQ=", "Webhooks:Secret must hold a key of 24 to 64 random bytes")]
+    [InlineData("Deployment:InAzure", "yes", "Deployment__InAzure must be 'true' or 'false', not 'yes'.")]
     [InlineData("Publishing:SiteBaseUrl", "http://stexample.z6.web.core.windows.net/", "Publishing__SiteBaseUrl must be an https URL")]
     [InlineData("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "InstrumentationKey=abc", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING must be")]
     public async Task A_wrong_setting_stops_start_up_with_its_name(string key, string value, string expected)
@@ -67,15 +70,14 @@ public sealed class StartupValidationTests
         Assert.Contains("AzureWebJobsStorage is a connection string", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>As the Functions app composes itself in Azure: the pipeline, with the secret and identities required.</summary>
+    /// <summary>As the Functions app composes itself (Program.cs): the pipeline, then the deployment environment.</summary>
     private static IHost Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.Services.AddChatTranscripts(builder.Configuration);
-        builder.Services.PostConfigure<WebhookOptions>(options => options.RequireSecret = true);
-        builder.Services.PostConfigure<DeploymentOptions>(options => options.InAzure = true);
+        builder.Services.AddDeploymentEnvironment(builder.Configuration);
         return builder.Build();
     }
 }
