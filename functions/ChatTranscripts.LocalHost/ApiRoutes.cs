@@ -17,7 +17,8 @@ public static class ApiRoutes
         api.MapGet("/sessions", (SessionsEndpoints sessions, CancellationToken ct) => sessions.ListAsync(ct));
         api.MapPost("/sessions/{id}/publish", (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PublishAsync(id, ct));
         api.MapPost("/posts", (HttpRequest request, PostsEndpoints posts, CancellationToken ct) => posts.SubmitAsync(request, ct));
-        api.MapDelete("/posts/{platform}/{**id}", (HttpRequest request, string platform, string id, PostsEndpoints posts, CancellationToken ct) => posts.DeleteAsync(request, platform, id, ct));
+        api.MapPost("/deletions", (HttpRequest request, DeletionsEndpoints deletions, CancellationToken ct) => deletions.SubmitAsync(request, ct));
+        api.MapDelete("/posts/{platform}/{**id}", (string platform, string id, DeletionsEndpoints deletions, CancellationToken ct) => deletions.DeleteOneAsync(platform, id, ct));
         api.MapPost("/webhooks/mastodon", (HttpRequest request, MastodonWebhookEndpoints mastodon, CancellationToken ct) => mastodon.ReceiveAsync(request, ct));
         api.MapPost("/webhooks/bluesky", (HttpRequest request, BlueskyWebhookEndpoints bluesky, CancellationToken ct) => bluesky.ReceiveAsync(request, ct));
         api.MapGet("/webhooks/x", (HttpRequest request, XWebhookEndpoints x, CancellationToken ct) => x.CrcAsync(request, ct));
