@@ -24,7 +24,8 @@ public static class ApiEndpoints
         organisers.MapGet(ApiRoutes.Sessions, (SessionsEndpoints sessions, CancellationToken ct) => sessions.ListAsync(ct));
         organisers.MapPost(ApiRoutes.SessionPublish, (string id, SessionsEndpoints sessions, CancellationToken ct) => sessions.PublishAsync(id, ct));
         api.MapPost(ApiRoutes.Posts, (HttpRequest request, PostsEndpoints posts, CancellationToken ct) => posts.SubmitAsync(request, ct));
-        api.MapDelete(ApiRoutes.Post, (HttpRequest request, string platform, string id, PostsEndpoints posts, CancellationToken ct) => posts.DeleteAsync(request, platform, id, ct));
+        api.MapPost(ApiRoutes.Deletions, (HttpRequest request, DeletionsEndpoints deletions, CancellationToken ct) => deletions.SubmitAsync(request, ct));
+        api.MapDelete(ApiRoutes.Post, (string platform, string id, DeletionsEndpoints deletions, CancellationToken ct) => deletions.DeleteOneAsync(platform, id, ct));
         api.MapPost(ApiRoutes.MastodonWebhook, (HttpRequest request, MastodonWebhookEndpoints mastodon, CancellationToken ct) => mastodon.ReceiveAsync(request, ct));
         api.MapPost(ApiRoutes.BlueskyWebhook, (HttpRequest request, BlueskyWebhookEndpoints bluesky, CancellationToken ct) => bluesky.ReceiveAsync(request, ct));
         api.MapGet(ApiRoutes.XWebhook, (HttpRequest request, XWebhookEndpoints x, CancellationToken ct) => x.CrcAsync(request, ct));

@@ -30,15 +30,19 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
 
         services.AddSingleton<PipelineTables>();
+        services.AddSingleton<SessionDayIndex>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionPostStore>();
         services.AddSingleton<ReceivedPostStore>();
         services.AddSingleton<DeletionStore>();
+        services.AddSingleton<ReceivedPostHours>();
+        services.AddSingleton<SetAsidePostStore>();
         services.AddPostQueue(configuration);
 
         services.AddSingleton<StandardWebhookVerifier>();
         services.AddSingleton<IngestQueue>();
         services.AddSingleton<PostsEndpoints>();
+        services.AddSingleton<DeletionsEndpoints>();
         services.AddMastodonAndBlueskyWebhooks(configuration);
         services.AddXWebhooks(configuration);
         services.AddSingleton<SessionsEndpoints>();

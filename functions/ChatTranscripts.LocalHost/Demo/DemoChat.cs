@@ -41,7 +41,7 @@ public sealed class DemoChat
             root["deletions"]!.AsArray().Select(d => (d!["platform"]!.GetValue<string>(), d["id"]!.GetValue<string>())).ToList());
     }
 
-    /// <summary>Registers the session, sends the posts in batches and the deletions; returns once every request was accepted.</summary>
+    /// <summary>Registers the session, sends the posts and then the deletions in batches; returns once every request was accepted.</summary>
     public async Task SendAsync(HttpClient client, string? secret, TimeProvider time, int batchSize, CancellationToken cancellationToken)
     {
         await SendAsync(client, HttpMethod.Put, $"/api/sessions/{SessionId}", Session.ToJsonString(), secret: null, time, cancellationToken);
@@ -50,21 +50,19 @@ public sealed class DemoChat
             var body = new JsonArray(batch.Select(p => (JsonNode)p.DeepClone()).ToArray()).ToJsonString();
             await SendAsync(client, HttpMethod.Post, "/api/posts", body, secret, time, cancellationToken);
         }
-        foreach (var (platform, id) in Deletions)
+        foreach (var batch in Deletions.Chunk(batchSize))
         {
-            await SendAsync(client, HttpMethod.Delete, $"/api/posts/{Uri.EscapeDataString(platform)}/{Uri.EscapeDataString(id)}", null, secret, time, cancellationToken);
+            var body = new JsonArray(batch.Select(d => (JsonNode)new JsonObject { ["platform"] = d.Platform, ["id"] = d.Id }).ToArray()).ToJsonString();
+            await SendAsync(client, HttpMethod.Post, "/api/deletions", body, secret, time, cancellationToken);
         }
     }
 
-    private static async Task SendAsync(HttpClient client, HttpMethod method, string path, string? json, string? secret, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task SendAsync(HttpClient client, HttpMethod method, string path, string json, string? secret, TimeProvider time, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path);
-        var body = json is null ? [] : Encoding.UTF8.GetBytes(json);
-        if (json is not null)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        }
+        var body = Encoding.UTF8.GetBytes(json);
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         if (!string.IsNullOrEmpty(secret))
         {
             foreach (var header in StandardWebhookSigner.Headers(secret, "msg_" + Guid.NewGuid().ToString("N"), time.GetUtcNow(), body))

@@ -27,6 +27,7 @@ public static class ApiRoutes
     public const string Session = "sessions/{id}";
     public const string SessionPublish = "sessions/{id}/publish";
     public const string Posts = "posts";
+    public const string Deletions = "deletions";
 
     /// <summary>The id is a catch-all: Bluesky ids contain '/'.</summary>
     public const string Post = "posts/{platform}/{*id}";
@@ -45,6 +46,7 @@ public static class ApiRoutes
         new("ListSessions", "GET", Sessions, ApiCaller.Organiser),
         new("PublishSession", "POST", SessionPublish, ApiCaller.Organiser),
         new("SubmitPosts", "POST", Posts, ApiCaller.Sender),
+        new("SubmitDeletions", "POST", Deletions, ApiCaller.Sender),
         new("DeletePost", "DELETE", Post, ApiCaller.Sender),
         new("ReceiveMastodonWebhook", "POST", MastodonWebhook, ApiCaller.Sender),
         new("ReceiveBlueskyWebhook", "POST", BlueskyWebhook, ApiCaller.Sender),

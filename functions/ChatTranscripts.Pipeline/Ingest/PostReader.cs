@@ -110,7 +110,7 @@ public static partial class PostReader
     public static bool IsValidIdentifier(string id) =>
         id.Length > 0 && JsonFieldReader.LengthInCharacters(id) <= MaxIdLength && !id.Any(char.IsControl) && !string.IsNullOrWhiteSpace(id);
 
-    private static string? Identifier(JsonFieldReader fields, string field, bool required)
+    public static string? Identifier(JsonFieldReader fields, string field, bool required)
     {
         var value = fields.String(field, required, 1, MaxIdLength);
         if (value is not null && !IsValidIdentifier(value))

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace ChatTranscripts.Pipeline.Ingest;
 
-/// <summary><c>POST /api/posts</c> and <c>DELETE /api/posts/{platform}/{id}</c>: verify, validate, queue, answer 202.</summary>
+/// <summary><c>POST /api/posts</c>: verify, validate, queue, answer 202.</summary>
 public sealed class PostsEndpoints(StandardWebhookVerifier verifier, IngestQueue queue)
 {
     public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -24,31 +24,5 @@ public sealed class PostsEndpoints(StandardWebhookVerifier verifier, IngestQueue
             }
             return await queue.SendAsync(posts.Select(PipelineMessage.ForPost).ToList(), Results.Accepted(value: new { accepted = posts.Count }), cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// Accepted whether or not the post has arrived: the tombstone keeps a later arrival deleted. Signed requests are
-    /// verified like posts (over an empty body); in Azure the function key guards this route as well.
-    /// </summary>
-    public async Task<IResult> DeleteAsync(HttpRequest request, string platform, string id, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors();
-        if (!PostReader.PlatformPattern().IsMatch(platform))
-        {
-            errors.Add("platform", "must be 1 to 32 lowercase letters, digits or '-'.");
-        }
-        if (!PostReader.IsValidIdentifier(id))
-        {
-            errors.Add("id", $"must be 1 to {PostReader.MaxIdLength} characters without control characters.");
-        }
-        if (!errors.IsEmpty)
-        {
-            return ApiProblems.Validation(errors);
-        }
-        if (request.Headers.ContainsKey(StandardWebhookVerifier.SignatureHeader) && verifier.Check(request, []) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-        return await queue.SendAsync([PipelineMessage.ForDeletion(new PostDeletion(platform, id))], Results.Accepted(), cancellationToken);
     }
 }

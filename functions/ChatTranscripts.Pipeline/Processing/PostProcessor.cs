@@ -7,16 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace ChatTranscripts.Pipeline.Processing;
 
 /// <summary>
-/// Handles a batch of queue messages: remembers deletions, stores the latest version of each post, then
-/// re-routes every session the batch can affect. Every step is safe to repeat, so a message delivered twice
-/// (or a batch replayed after a crash) stores the same state. Sessions are routed from snapshots kept between
-/// batches (<see cref="SessionSnapshots"/>), so a batch's cost follows the batch, not the size of the session.
+/// Handles a batch of queue messages: remembers deletions and removes the deleted posts' content, stores the latest
+/// version of each post, then re-routes every session the batch can affect. Every step is safe to repeat, so a message
+/// delivered twice (or a batch replayed after a crash) stores the same state. What a batch reads follows the batch:
+/// tombstones are point lookups of its posts, sessions are found by the days its posts fall on, and sessions are
+/// routed from snapshots kept between batches (<see cref="SessionSnapshots"/>), not from the size of the session.
 /// </summary>
 public sealed class PostProcessor(
     PipelineTables tables,
     ReceivedPostStore received,
+    ReceivedPostHours receivedHours,
     DeletionStore deletions,
-    SessionPostStore sessionPosts,
+    SetAsidePostStore setAside,
     SessionStore sessions,
     SessionReconciler reconciler,
     SessionSnapshots snapshots,
@@ -44,6 +46,7 @@ public sealed class PostProcessor(
     public async Task ProcessAsync(IReadOnlyList<PipelineMessage> messages, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
+        await sessions.EnsureIndexedAsync(cancellationToken);
         snapshots.DropIdle();
         try
         {
@@ -60,33 +63,32 @@ public sealed class PostProcessor(
     private async Task ProcessBatchAsync(IReadOnlyList<PipelineMessage> messages, CancellationToken cancellationToken)
     {
         var deletedNow = messages.Where(m => m.Deletion is not null).Select(m => m.Deletion!.Key).ToHashSet();
+        IReadOnlyList<DateTimeOffset> deletedVersions = [];
         if (deletedNow.Count > 0)
         {
             snapshots.Clear();
             await deletions.AddAsync(deletedNow, cancellationToken);
+            deletedVersions = await RemoveReceivedVersionsAsync(deletedNow, cancellationToken);
         }
 
         var latest = PostVersions.Latest(messages.Where(m => m.Post is not null).Select(m => m.Post!));
-        var tombstones = await deletions.ForPlatformsAsync(latest.Select(p => p.Post.Platform), cancellationToken);
+        var tombstones = await deletions.DeletedAmongAsync(latest.Select(p => p.Post.Key), cancellationToken);
         var live = latest.Where(p => !tombstones.Contains(p.Post.Key)).ToList();
 
-        var allSessions = await sessions.ListAsync(cancellationToken);
-        // Every post of the batch counts, not only the newer ones: after a crash between storing a post and
-        // routing it, the redelivered message must still reach its sessions.
-        var affected = allSessions
-            .Where(session => live.Any(p => session.Definition.WindowContains(p.Post.CreatedAt)))
-            .Select(session => session.Id)
-            .ToHashSet(StringComparer.Ordinal);
-        affected.UnionWith(await SessionsHoldingAsync(allSessions, deletedNow, cancellationToken));
+        // Every post of the batch counts, not only the newer ones: after a crash between storing a post and routing it,
+        // the redelivered message must still reach its sessions. A deleted post's sessions are those whose window held
+        // one of its versions.
+        var byId = (await sessions.WithWindowHoldingAsync([.. live.Select(p => p.Post.CreatedAt), .. deletedVersions], cancellationToken))
+            .ToDictionary(s => s.Id, StringComparer.Ordinal);
         var changedSessions = messages.Where(m => m.SessionId is not null).Select(m => m.SessionId!).ToHashSet(StringComparer.Ordinal);
-        affected.UnionWith(changedSessions);
+        var affected = byId.Keys.Union(changedSessions, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-        var byId = allSessions.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var routes = new List<SessionSnapshot>();
-        foreach (var id in affected.Order(StringComparer.Ordinal))
+        foreach (var id in affected)
         {
-            // A session changed through the API is always read afresh; a session registered after the list was taken is read on its own.
-            if ((byId.GetValueOrDefault(id) ?? await sessions.GetAsync(id, cancellationToken)) is { } session)
+            // A session changed through the API is always read afresh.
+            var session = changedSessions.Contains(id) ? await sessions.GetAsync(id, cancellationToken) : byId[id];
+            if (session is not null)
             {
                 routes.Add((changedSessions.Contains(id) ? null : snapshots.TryGet(session)) ?? await reconciler.LoadAsync(session, cancellationToken));
             }
@@ -95,18 +97,29 @@ public sealed class PostProcessor(
         var stored = await StoredVersionsAsync(live, routes, cancellationToken);
         var newer = live.Where(p => stored[p.Post.Key] is not { Post: { } current, Hash: { } hash }
             || PostVersions.Compare(p.Post, p.Hash, current, hash) > 0).ToList();
-        await received.UpsertAsync(newer, cancellationToken);
+        await receivedHours.RecordAsync(newer.Select(p => p.Post), cancellationToken);
+        var refused = await received.UpsertAsync(newer, cancellationToken);
+        if (refused.Count > 0)
+        {
+            await setAside.RecordAsync(SetAsidePostStore.ReceivedScope, refused, cancellationToken);
+            foreach (var post in refused)
+            {
+                logger.LogError("Set aside post {PostKey}: storage refused it ({Reason})", post.Post.Key, post.Reason);
+            }
+            var refusedKeys = refused.Select(r => r.Post.Key).ToHashSet();
+            live.RemoveAll(p => refusedKeys.Contains(p.Post.Key));
+        }
 
         foreach (var route in routes)
         {
-            if (await reconciler.ReconcileAsync(route, live, tombstones, cancellationToken) is { } reconciled)
+            if (await reconciler.ReconcileAsync(route, live, deletedNow, cancellationToken) is { } reconciled)
             {
                 snapshots.Keep(reconciled);
             }
         }
         logger.LogInformation(
-            "Processed {Messages} messages: {Stored} post versions stored, {Deleted} deletions, {Sessions} sessions re-routed",
-            messages.Count, newer.Count, deletedNow.Count, affected.Count);
+            "Processed {Messages} messages: {Stored} post versions stored, {SetAside} set aside, {Deleted} deletions, {Sessions} sessions re-routed",
+            messages.Count, newer.Count - refused.Count, refused.Count, deletedNow.Count, affected.Count);
     }
 
     /// <summary>
@@ -138,23 +151,20 @@ public sealed class PostProcessor(
     }
 
     /// <summary>
-    /// A deletion names no time, so every session is asked whether it holds the post; sessions are few and the
-    /// reads are point reads. The received copy is removed too, so the content is gone from storage.
+    /// Removes every received version of the deleted posts (an edit that moved a post's time leaves one in each hour)
+    /// and returns their creation times, which name the sessions that may show them. The tombstone is written first,
+    /// so a crash part way is finished by the redelivery, which finds the same versions through their hour rows.
     /// </summary>
-    private async Task<IEnumerable<string>> SessionsHoldingAsync(IReadOnlyList<SessionRecord> all, IReadOnlySet<PostKey> deleted, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DateTimeOffset>> RemoveReceivedVersionsAsync(IReadOnlySet<PostKey> deleted, CancellationToken cancellationToken)
     {
-        if (deleted.Count == 0)
+        var versions = await BoundedParallel.SelectAsync(deleted, async (key, ct) =>
+            (await receivedHours.VersionsOfAsync(key, ct)).Select(createdAt => (Key: key, CreatedAt: createdAt)).ToList(), cancellationToken);
+        var all = versions.SelectMany(v => v).ToList();
+        await BoundedParallel.SelectAsync(all, async (version, ct) =>
         {
-            return [];
-        }
-        var pairs = all.SelectMany(s => deleted.Select(key => (Session: s, Key: key)));
-        var found = await BoundedParallel.SelectAsync(pairs, async (pair, ct) =>
-            (pair.Session.Id, pair.Key, CreatedAt: await sessionPosts.FindAsync(pair.Session.Id, pair.Key, ct)), cancellationToken);
-        var holding = found.Where(f => f.CreatedAt is not null).ToList();
-        foreach (var (key, createdAt) in holding.Select(h => (h.Key, h.CreatedAt!.Value)).Distinct())
-        {
-            await received.DeleteAsync(key, createdAt, cancellationToken);
-        }
-        return holding.Select(h => h.Id);
+            await received.DeleteAsync(version.Key, version.CreatedAt, ct);
+            return true;
+        }, cancellationToken);
+        return all.Select(v => v.CreatedAt).ToList();
     }
 }

@@ -17,23 +17,25 @@ namespace ChatTranscripts.Pipeline.Processing;
 /// </summary>
 public sealed class SessionReconciler(
     ReceivedPostStore received,
-    DeletionStore deletions,
     SessionPostStore sessionPosts,
+    SetAsidePostStore setAside,
     SessionStore sessions,
     ILogger<SessionReconciler> logger)
 {
     /// <summary>How often a session that keeps changing under the processor is read again before the batch gives up (and is retried).</summary>
     private const int MaxConflicts = 5;
 
-    /// <summary>Reads everything the session's routing depends on: the received posts of its window and the keys of its partition.</summary>
+    /// <summary>
+    /// Reads everything the session's routing depends on: the received posts of its window, the keys of its partition
+    /// and the versions set aside from it. Deleted posts are not among the received ones: a deletion removes them.
+    /// </summary>
     public async Task<SessionSnapshot> LoadAsync(SessionRecord session, CancellationToken cancellationToken)
     {
         var window = received.InWindowAsync(session.Definition, cancellationToken);
         var rows = sessionPosts.LoadRowHashesAsync(session.Id, cancellationToken);
-        var candidates = await window;
-        var deleted = await deletions.ForPlatformsAsync(candidates.Select(c => c.Platform), cancellationToken);
+        var refused = setAside.OfSessionAsync(session.Id, cancellationToken);
         // An edit that moved a post's time can leave its older version in another hour partition; the latest wins.
-        return new SessionSnapshot(session, PostVersions.Latest(candidates.Where(c => !deleted.Contains(c.Key))), await rows);
+        return new SessionSnapshot(session, PostVersions.Latest(await window), await rows, await refused);
     }
 
     /// <summary>
@@ -64,8 +66,7 @@ public sealed class SessionReconciler(
             }
         }
 
-        var members = SessionMembership.Resolve(definition, snapshot.Candidates.Values.Select(c => c.Post));
-        var postsDigest = await sessionPosts.WriteChangesAsync(snapshot.Record.Id, members, snapshot.StoredRowHashes, cancellationToken);
+        var (members, postsDigest) = await WriteMembersAsync(snapshot, cancellationToken);
         var contentVersion = ContentVersion(definition, postsDigest);
         var contentChanged = contentVersion != snapshot.Record.ContentVersion || members.Count != snapshot.Record.PostCount;
         // New candidates are recorded even when no member changed, so another processor holding a snapshot of this
@@ -112,6 +113,31 @@ public sealed class SessionReconciler(
             }
             logger.LogInformation("Session {SessionId} changed since it was read; reading it again", current.Id);
             snapshot = await LoadAsync(current, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Routes the session and writes its posts. A post its Posts table refuses is set aside and the session routed again
+    /// without it (a reply that joined only through it leaves too), until everything routed is stored.
+    /// </summary>
+    private async Task<(IReadOnlyList<SessionPost> Members, string Digest)> WriteMembersAsync(SessionSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var id = snapshot.Record.Id;
+        while (true)
+        {
+            var members = SessionMembership.Resolve(snapshot.Record.Definition, snapshot.Routable);
+            var (digest, refused) = await sessionPosts.WriteChangesAsync(id, members, snapshot.StoredRowHashes, cancellationToken);
+            if (refused.Count == 0)
+            {
+                return (members, digest);
+            }
+            var setAsideNow = refused.Select(r => new SetAsidePost(snapshot.Candidates[r.Key].Post, snapshot.Candidates[r.Key].Hash, r.Value)).ToList();
+            await setAside.RecordAsync(SetAsidePostStore.SessionScope(id), setAsideNow, cancellationToken);
+            foreach (var post in setAsideNow)
+            {
+                snapshot.SetAside[post.Post.Key] = post.Version;
+                logger.LogError("Set aside post {PostKey} of session {SessionId}: storage refused it ({Reason})", post.Post.Key, id, post.Reason);
+            }
         }
     }
 

@@ -6,17 +6,22 @@ namespace ChatTranscripts.Pipeline.Processing;
 
 /// <summary>
 /// What the processor knows of one session without asking storage: its record (with the ETag that proves nobody
-/// else has written it since), the latest received version of every post in its window, and the hash of every row
-/// of its Posts partition. Loading one costs a full read of the window; keeping it makes a batch cost what the
+/// else has written it since), the latest received version of every post in its window, the hash of every row
+/// of its Posts partition, and the versions its Posts table refused. Loading one costs a full read of the window; keeping it makes a batch cost what the
 /// batch holds rather than what the session holds.
 /// </summary>
 public sealed class SessionSnapshot
 {
-    public SessionSnapshot(SessionRecord record, IEnumerable<(CanonicalPost Post, string Hash)> candidates, Dictionary<string, string?> storedRowHashes)
+    public SessionSnapshot(
+        SessionRecord record,
+        IEnumerable<(CanonicalPost Post, string Hash)> candidates,
+        Dictionary<string, string?> storedRowHashes,
+        Dictionary<PostKey, string> setAside)
     {
         Record = record;
         Candidates = candidates.ToDictionary(c => c.Post.Key);
         StoredRowHashes = storedRowHashes;
+        SetAside = setAside;
     }
 
     /// <summary>The record as this processor last read or wrote it; its ETag fences out a change made by anyone else.</summary>
@@ -27,6 +32,13 @@ public sealed class SessionSnapshot
 
     /// <summary>RowKey → Hash of every row in the session's Posts partition.</summary>
     public Dictionary<string, string?> StoredRowHashes { get; }
+
+    /// <summary>Post key → the version the session's Posts table refused: left out of the session until a newer version comes.</summary>
+    public Dictionary<PostKey, string> SetAside { get; }
+
+    /// <summary>The candidates the session is routed from: every one but the versions set aside.</summary>
+    public IEnumerable<CanonicalPost> Routable =>
+        Candidates.Values.Where(c => !(SetAside.TryGetValue(c.Post.Key, out var refused) && refused == c.Hash)).Select(c => c.Post);
 
     public DateTimeOffset LastUsed { get; set; }
 

@@ -30,6 +30,8 @@ public sealed class TranscriptPublisher(
     /// Publishes every session that is due: a live session's snapshot every few minutes while it changes, and the final
     /// transcript once it has ended (plus the delay) and whenever it changes after that. The site's own files are
     /// brought up to date on every run, so a run interrupted after a session's files still completes the index and feed.
+    /// A session that fails to publish is logged and left due, so the next run tries it again; it holds back neither the
+    /// sessions after it nor the site's index and feed.
     /// </summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
@@ -38,10 +40,18 @@ public sealed class TranscriptPublisher(
         var published = 0;
         foreach (var session in await sessions.ListAsync(cancellationToken))
         {
-            if (DuePhase(session, now) is { } phase)
+            if (DuePhase(session, now) is not { } phase)
+            {
+                continue;
+            }
+            try
             {
                 await PublishSessionAsync(session, phase, cancellationToken);
                 published++;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Could not publish session {SessionId} ({Phase}); the next run tries it again", session.Id, phase);
             }
         }
         await PublishSiteAsync(cancellationToken);

@@ -3,7 +3,11 @@ using ChatTranscripts.Pipeline.Ingest;
 
 namespace ChatTranscripts.Pipeline.Storage;
 
-/// <summary>Tombstones of deleted posts: a deletion is remembered, so a later arrival of the post stays deleted.</summary>
+/// <summary>
+/// Tombstones of deleted posts: a deletion is remembered, so a later arrival of the post stays deleted. They are kept
+/// for good: a post may arrive any time after its deletion (a webhook retried for days, a dead letter replayed), and
+/// they are only ever read by point lookups, so their number costs storage (a few hundred bytes each), never time.
+/// </summary>
 public sealed class DeletionStore(PipelineTables tables, TimeProvider time)
 {
     public Task AddAsync(IEnumerable<PostKey> keys, CancellationToken cancellationToken) =>
@@ -16,22 +20,12 @@ public sealed class DeletionStore(PipelineTables tables, TimeProvider time)
                 ["DeletedAt"] = time.GetUtcNow(),
             })), cancellationToken);
 
-    /// <summary>
-    /// Every tombstone of the given platforms. Deletions are rare next to posts, so reading whole platform
-    /// partitions costs less than a point read per post.
-    /// </summary>
-    public async Task<IReadOnlySet<PostKey>> ForPlatformsAsync(IEnumerable<string> platforms, CancellationToken cancellationToken)
+    /// <summary>Which of <paramref name="keys"/> are deleted: one point lookup each, whatever the number of tombstones.</summary>
+    public async Task<IReadOnlySet<PostKey>> DeletedAmongAsync(IEnumerable<PostKey> keys, CancellationToken cancellationToken)
     {
-        var perPlatform = await Task.WhenAll(platforms.Distinct(StringComparer.Ordinal).Select(async platform =>
-        {
-            var keys = new List<PostKey>();
-            await foreach (var entity in tables.Deletions.QueryAsync<TableEntity>(
-                e => e.PartitionKey == TableKeys.Escape(platform), select: ["PostId"], cancellationToken: cancellationToken))
-            {
-                keys.Add(new PostKey(platform, entity.GetString("PostId")));
-            }
-            return keys;
-        }));
-        return perPlatform.SelectMany(k => k).ToHashSet();
+        var found = await BoundedParallel.SelectAsync(keys.Distinct(), async (key, ct) =>
+            (Key: key, Deleted: (await tables.Deletions.GetEntityIfExistsAsync<TableEntity>(
+                TableKeys.Escape(key.Platform), TableKeys.Escape(key.Id), select: ["RowKey"], cancellationToken: ct)).HasValue), cancellationToken);
+        return found.Where(f => f.Deleted).Select(f => f.Key).ToHashSet();
     }
 }

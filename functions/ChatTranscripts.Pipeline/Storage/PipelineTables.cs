@@ -6,7 +6,7 @@ namespace ChatTranscripts.Pipeline.Storage;
 /// <summary>The pipeline's tables, created on first use.</summary>
 public sealed class PipelineTables : IDisposable
 {
-    private static readonly string[] Names = ["Sessions", "Posts", "ReceivedPosts", "Deletions"];
+    private static readonly string[] Names = ["Sessions", "SessionDays", "Posts", "ReceivedPosts", "ReceivedPostHours", "Deletions", "SetAsidePosts"];
     private readonly StorageAccount _account;
     private readonly string _prefix;
     private readonly CreateOnce _created;
@@ -21,14 +21,23 @@ public sealed class PipelineTables : IDisposable
     /// <summary>One entity per session: its definition and its publishing status.</summary>
     public TableClient Sessions => Table("Sessions");
 
+    /// <summary>Which sessions' windows touch each day; partition = day (see <see cref="SessionDayIndex"/>).</summary>
+    public TableClient SessionDays => Table("SessionDays");
+
     /// <summary>The posts of each session, tagged and threaded; partition = session id.</summary>
     public TableClient Posts => Table("Posts");
 
     /// <summary>The latest version of every post received, partitioned by the hour it was created in.</summary>
     public TableClient ReceivedPosts => Table("ReceivedPosts");
 
+    /// <summary>Each hour partition of ReceivedPosts that holds a version of a post; partition = platform (see <see cref="ReceivedPostHours"/>).</summary>
+    public TableClient ReceivedPostHours => Table("ReceivedPostHours");
+
     /// <summary>Tombstones: posts deleted at their source, partitioned by platform.</summary>
     public TableClient Deletions => Table("Deletions");
+
+    /// <summary>Posts storage refused, with the reason, for an operator (see <see cref="SetAsidePostStore"/>).</summary>
+    public TableClient SetAsidePosts => Table("SetAsidePosts");
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.EnsureAsync(cancellationToken);
 

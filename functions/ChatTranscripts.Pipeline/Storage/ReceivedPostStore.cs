@@ -25,15 +25,22 @@ public sealed class ReceivedPostStore(PipelineTables tables)
         return found.Where(f => f.HasValue).ToDictionary(f => f!.Value.Item1.Key, f => f!.Value);
     }
 
-    public Task UpsertAsync(IEnumerable<(CanonicalPost Post, string Hash)> posts, CancellationToken cancellationToken) =>
-        TableBatches.SubmitAsync(tables.ReceivedPosts, posts.Select(p =>
+    /// <summary>Stores each version; returns those storage refused to hold (the others are stored).</summary>
+    public async Task<IReadOnlyList<SetAsidePost>> UpsertAsync(IReadOnlyList<(CanonicalPost Post, string Hash)> posts, CancellationToken cancellationToken)
+    {
+        var byEntity = new Dictionary<ITableEntity, (CanonicalPost Post, string Hash)>(ReferenceEqualityComparer.Instance);
+        var refused = await TableBatches.SubmitIsolatingAsync(tables.ReceivedPosts, posts.Select(p =>
         {
             var entity = new TableEntity(TableKeys.HourBucket(p.Post.CreatedAt), TableKeys.Escape(p.Post.Key.ToString()));
             PostColumns.Write(entity, p.Post);
             entity[HashColumn] = p.Hash;
+            byEntity[entity] = p;
             return new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity);
         }), cancellationToken);
+        return refused.Select(r => new SetAsidePost(byEntity[r.Action.Entity].Post, byEntity[r.Action.Entity].Hash, r.Reason)).ToList();
+    }
 
+    /// <summary>Removes the version stored in the hour partition of <paramref name="createdAt"/>; nothing there is not an error.</summary>
     public Task DeleteAsync(PostKey key, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
         tables.ReceivedPosts.DeleteEntityAsync(TableKeys.HourBucket(createdAt), TableKeys.Escape(key.ToString()), ETag.All, cancellationToken);
 

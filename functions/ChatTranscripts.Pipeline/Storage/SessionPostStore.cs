@@ -38,12 +38,14 @@ public sealed class SessionPostStore(PipelineTables tables)
     /// <summary>
     /// Makes the session's partition hold exactly <paramref name="desired"/>, given what it holds now
     /// (<paramref name="stored"/>, updated to match once written), writing only what differs. Returns a digest of
-    /// the desired content, the same for the same posts however they arrived.
+    /// the desired content, the same for the same posts however they arrived, and the posts storage refused to hold
+    /// (with its reason): everything else is written, and the digest is then not that of what the partition holds.
     /// </summary>
-    public async Task<string> WriteChangesAsync(
+    public async Task<(string Digest, IReadOnlyDictionary<PostKey, string> Refused)> WriteChangesAsync(
         string sessionId, IReadOnlyList<SessionPost> desired, Dictionary<string, string?> stored, CancellationToken cancellationToken)
     {
         var actions = new List<TableTransactionAction>();
+        var keyOfRow = new Dictionary<string, PostKey>(StringComparer.Ordinal);
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var post in desired)
@@ -51,6 +53,7 @@ public sealed class SessionPostStore(PipelineTables tables)
             var rowKey = TableKeys.Escape(post.Key.ToString());
             var hash = RowHash(post);
             wanted.Add(rowKey);
+            keyOfRow[rowKey] = post.Key;
             digest.AppendData(Convert.FromHexString(hash));
             if (!stored.TryGetValue(rowKey, out var storedHash) || storedHash != hash)
             {
@@ -61,8 +64,9 @@ public sealed class SessionPostStore(PipelineTables tables)
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(sessionId, rowKey), ETag.All));
         }
-        await TableBatches.SubmitAsync(tables.Posts, actions, cancellationToken);
-        foreach (var action in actions)
+        var refused = await TableBatches.SubmitIsolatingAsync(tables.Posts, actions, cancellationToken);
+        var refusedRows = refused.ToDictionary(r => r.Action.Entity.RowKey, r => r.Reason, StringComparer.Ordinal);
+        foreach (var action in actions.Where(a => !refusedRows.ContainsKey(a.Entity.RowKey)))
         {
             if (action.ActionType == TableTransactionActionType.Delete)
             {
@@ -73,14 +77,7 @@ public sealed class SessionPostStore(PipelineTables tables)
                 stored[action.Entity.RowKey] = (string)((TableEntity)action.Entity)[HashColumn];
             }
         }
-        return Convert.ToHexString(digest.GetHashAndReset());
-    }
-
-    /// <summary>Whether the session holds the post; answers with the post's creation time, which locates its received copy.</summary>
-    public async Task<DateTimeOffset?> FindAsync(string sessionId, PostKey key, CancellationToken cancellationToken)
-    {
-        var response = await tables.Posts.GetEntityIfExistsAsync<TableEntity>(sessionId, TableKeys.Escape(key.ToString()), ["CreatedAt"], cancellationToken);
-        return response.HasValue ? response.Value!.GetDateTimeOffset("CreatedAt") : null;
+        return (Convert.ToHexString(digest.GetHashAndReset()), refusedRows.ToDictionary(r => keyOfRow[r.Key], r => r.Value));
     }
 
     private static string RowHash(SessionPost post) =>

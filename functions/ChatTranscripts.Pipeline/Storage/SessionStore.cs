@@ -7,32 +7,67 @@ using ChatTranscripts.Pipeline.Transcripts;
 namespace ChatTranscripts.Pipeline.Storage;
 
 /// <summary>
-/// Sessions live in one partition: there are few of them, and the publisher lists them all each run.
-/// Each writer merges only its own columns, so the processor, the publisher and the API never overwrite one another.
+/// Sessions live in one partition: there are few of them, and the publisher lists them all each run; the processor
+/// finds them by day through <see cref="SessionDayIndex"/>. Each writer merges only its own columns, so the
+/// processor, the publisher and the API never overwrite one another.
 /// </summary>
-public sealed class SessionStore(PipelineTables tables)
+public sealed class SessionStore : IDisposable
 {
     private const string Partition = "session";
 
+    private readonly PipelineTables _tables;
+    private readonly SessionDayIndex _days;
+    private readonly CreateOnce _indexed;
+
+    public SessionStore(PipelineTables tables, SessionDayIndex days)
+    {
+        _tables = tables;
+        _days = days;
+        _indexed = new CreateOnce(IndexEarlierSessionsAsync);
+    }
+
     public async Task<SessionRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var response = await tables.Sessions.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
+        var response = await _tables.Sessions.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
         return response.HasValue ? Read(response.Value!) : null;
     }
 
     public async Task<IReadOnlyList<SessionRecord>> ListAsync(CancellationToken cancellationToken)
     {
         var sessions = new List<SessionRecord>();
-        await foreach (var entity in tables.Sessions.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+        await foreach (var entity in _tables.Sessions.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
         {
             sessions.Add(Read(entity));
         }
         return sessions;
     }
 
+    /// <summary>
+    /// The sessions whose window holds one of <paramref name="instants"/>, found through the day index: the cost
+    /// follows the days asked about, not the number of sessions ever registered.
+    /// </summary>
+    public async Task<IReadOnlyList<SessionRecord>> WithWindowHoldingAsync(IReadOnlyCollection<DateTimeOffset> instants, CancellationToken cancellationToken)
+    {
+        if (instants.Count == 0)
+        {
+            return [];
+        }
+        var ids = await _days.SessionsTouchingAsync(instants, cancellationToken);
+        var records = await BoundedParallel.SelectAsync(ids.Order(StringComparer.Ordinal), (id, ct) => GetAsync(id, ct), cancellationToken);
+        return records.OfType<SessionRecord>().Where(r => instants.Any(r.Definition.WindowContains)).ToList();
+    }
+
+    /// <summary>
+    /// Puts sessions registered before the day index existed into it, once per store; later sessions are indexed as
+    /// they are saved. After the first complete run it costs one read per process.
+    /// </summary>
+    public Task EnsureIndexedAsync(CancellationToken cancellationToken) => _indexed.EnsureAsync(cancellationToken);
+
     /// <summary>Stores the definition; returns true when the session is new.</summary>
     public async Task<bool> SaveDefinitionAsync(string id, SessionDefinition definition, CancellationToken cancellationToken)
     {
+        // Indexed first: a session must never be stored with a window its index rows do not cover.
+        await _days.AddAsync(id, definition, cancellationToken);
         var entity = new TableEntity(Partition, id)
         {
             ["Definition"] = JsonSerializer.Serialize(definition, PipelineJson.Options),
@@ -42,12 +77,12 @@ public sealed class SessionStore(PipelineTables tables)
         };
         try
         {
-            await tables.Sessions.AddEntityAsync(entity, cancellationToken);
+            await _tables.Sessions.AddEntityAsync(entity, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            await tables.Sessions.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            await _tables.Sessions.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
             return false;
         }
     }
@@ -62,7 +97,7 @@ public sealed class SessionStore(PipelineTables tables)
     {
         try
         {
-            var response = await tables.Sessions.UpdateEntityAsync(
+            var response = await _tables.Sessions.UpdateEntityAsync(
                 new TableEntity(Partition, id) { ["ContentVersion"] = contentVersion, ["PostCount"] = postCount },
                 ifMatch, TableUpdateMode.Merge, cancellationToken);
             return response.Headers.ETag;
@@ -74,7 +109,7 @@ public sealed class SessionStore(PipelineTables tables)
     }
 
     public Task RecordPublishAsync(string id, PublishRecord publish, CancellationToken cancellationToken) =>
-        tables.Sessions.UpdateEntityAsync(
+        _tables.Sessions.UpdateEntityAsync(
             new TableEntity(Partition, id)
             {
                 ["PublishedVersion"] = publish.Version,
@@ -85,6 +120,21 @@ public sealed class SessionStore(PipelineTables tables)
                 ["PublishedPhase"] = publish.Phase.ToString(),
             },
             ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    public void Dispose() => _indexed.Dispose();
+
+    private async Task IndexEarlierSessionsAsync(CancellationToken cancellationToken)
+    {
+        if (await _days.IsCompleteAsync(cancellationToken))
+        {
+            return;
+        }
+        foreach (var session in await ListAsync(cancellationToken))
+        {
+            await _days.AddAsync(session.Id, session.Definition, cancellationToken);
+        }
+        await _days.MarkCompleteAsync(cancellationToken);
+    }
 
     private static string NewVersion() => Guid.NewGuid().ToString("N");
 

@@ -22,6 +22,39 @@ public static class TableBatches
         }
     }
 
+    /// <summary>
+    /// As <see cref="SubmitAsync"/>, but an entity the service refuses for what it holds (a 400 naming the action, such
+    /// as <c>PropertyValueTooLarge</c>) is taken out and the rest of its transaction submitted again; returns the
+    /// refused actions with the service's reason. Anything else (throttling, timeouts, conflicts) still throws, to be retried.
+    /// </summary>
+    public static async Task<IReadOnlyList<RefusedAction>> SubmitIsolatingAsync(
+        TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        var refused = new List<RefusedAction>();
+        foreach (var partition in actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in Chunks(partition))
+            {
+                var pending = chunk;
+                while (pending.Count > 0)
+                {
+                    try
+                    {
+                        await table.SubmitTransactionAsync(pending, cancellationToken);
+                        pending = [];
+                    }
+                    catch (TableTransactionFailedException e) when (e.Status == 400 && (e.FailedTransactionActionIndex is not null || pending.Count == 1))
+                    {
+                        var index = e.FailedTransactionActionIndex ?? 0;
+                        refused.Add(new RefusedAction(pending[index], $"{e.ErrorCode}: {e.Message.Split('\n')[0]}"));
+                        pending = [.. pending[..index], .. pending[(index + 1)..]];
+                    }
+                }
+            }
+        }
+        return refused;
+    }
+
     private static IEnumerable<List<TableTransactionAction>> Chunks(IEnumerable<TableTransactionAction> actions)
     {
         var chunk = new List<TableTransactionAction>();
@@ -44,3 +77,6 @@ public static class TableBatches
         }
     }
 }
+
+/// <summary>An action of a batch transaction the service refused, and the reason it gave.</summary>
+public sealed record RefusedAction(TableTransactionAction Action, string Reason);

@@ -137,12 +137,28 @@ public abstract class BadInputTests(AzuriteFixture azurite, HostKind kind) : IAs
     }
 
     [Fact]
-    public async Task Deleting_with_a_bad_platform_is_a_400()
+    public async Task Deletions_with_a_bad_item_are_a_400_naming_each_field_and_item()
     {
-        using var response = await _api.Client.SendSignedAsync(HttpMethod.Delete, "/api/posts/Not%20A%20Platform/1", null);
+        var body = """[{"platform":"twitter","id":"1"},{"platform":"Not A Platform","id":"2"},{"platform":"twitter"},"twitter:4"]""";
+        using var response = await _api.Client.SendSignedAsync(HttpMethod.Post, "/api/deletions", body);
 
-        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("platform", out _));
+        var errors = (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Equal(["deletions[1].platform", "deletions[2].id", "deletions[3]"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Deletions_outside_one_to_a_hundred_unsigned_or_not_json_are_refused()
+    {
+        var tooMany = new JsonArray(Enumerable.Range(0, 101).Select(i => (JsonNode)new JsonObject { ["platform"] = "twitter", ["id"] = $"{i}" }).ToArray());
+        using var empty = await _api.Client.SendSignedAsync(HttpMethod.Post, "/api/deletions", "[]");
+        using var hundredAndOne = await _api.Client.SendSignedAsync(HttpMethod.Post, "/api/deletions", tooMany.ToJsonString());
+        using var unsigned = await _api.Client.SendSignedAsync(HttpMethod.Post, "/api/deletions", """{"platform":"twitter","id":"1"}""", secret: null);
+        using var text = await _api.Client.SendSignedAsync(HttpMethod.Post, "/api/deletions", "twitter:1", contentType: "text/plain");
+
+        Assert.True((await ProblemAsync(empty, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("deletions", out _));
+        Assert.True((await ProblemAsync(hundredAndOne, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("deletions", out _));
+        await ProblemAsync(unsigned, HttpStatusCode.Unauthorized);
+        await ProblemAsync(text, HttpStatusCode.UnsupportedMediaType);
     }
 
     private async Task AssertNothingStoredAsync()

@@ -48,11 +48,16 @@ public sealed class ChatApi(IChatHost host) : IDisposable
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
     }
 
-    public async Task DeleteAsync(string platform, string id)
+    /// <summary>Deletes posts as a sender does: one signed request to <c>/api/deletions</c> naming them.</summary>
+    public async Task DeleteAsync(params (string Platform, string Id)[] posts)
     {
-        using var response = await Client.SendSignedAsync(HttpMethod.Delete, $"/api/posts/{platform}/{Uri.EscapeDataString(id)}", null);
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var deletions = posts.Select(p => (JsonNode)new JsonObject { ["platform"] = p.Platform, ["id"] = p.Id }).ToArray();
+        using var response = await Client.SendSignedAsync(HttpMethod.Post, "/api/deletions", new JsonArray(deletions).ToJsonString());
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        Assert.Equal(posts.Length, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("accepted").GetInt32());
     }
+
+    public Task DeleteAsync(string platform, string id) => DeleteAsync((platform, id));
 
     public Task ProcessedAsync() => host.WaitUntilProcessedAsync(TestContext.Current.CancellationToken);
 

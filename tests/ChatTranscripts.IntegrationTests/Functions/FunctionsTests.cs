@@ -38,6 +38,13 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
         var unsigned = await InvokeAsync(services, "POST", body, posts.SubmitPosts);
         Assert.Equal(StatusCodes.Status401Unauthorized, unsigned.Status);
 
+        var deletions = new DeletionsFunctions(services.GetRequiredService<DeletionsEndpoints>());
+        var deleted = await InvokeAsync(services, "POST", """[{"platform":"twitter","id":"2"}]""", deletions.SubmitDeletions, signed: true);
+        Assert.Equal(StatusCodes.Status202Accepted, deleted.Status);
+        Assert.Equal(1, deleted.Json.GetProperty("accepted").GetInt32());
+        var deleteRoute = await InvokeAsync(services, "DELETE", null, request => deletions.DeletePost(request, "twitter", "1"));
+        Assert.Equal(StatusCodes.Status401Unauthorized, deleteRoute.Status);
+
         await new ProcessPosts(services.GetRequiredService<QueueDrainer>(), services.GetRequiredService<IQueueBatchHandler>()).Run(null!, CancellationToken.None);
         await new PublishTranscripts(services.GetRequiredService<TranscriptPublisher>()).Run(null!, CancellationToken.None);
 

@@ -6,6 +6,7 @@ using ChatTranscripts.Pipeline.Storage;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace ChatTranscripts.IntegrationTests.Resilience;
 
@@ -29,6 +30,9 @@ public sealed class FaultyPipeline : IAsyncDisposable
 
     public PostProcessor Processor => Services.GetRequiredService<PostProcessor>();
 
+    /// <summary>Everything the pipeline logged.</summary>
+    public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
+
     /// <summary>The prefix of this pipeline's tables: another pipeline given it works on the same tables.</summary>
     public string TablePrefix => Services.GetRequiredService<IConfiguration>()["Storage:TablePrefix"]!;
 
@@ -36,7 +40,7 @@ public sealed class FaultyPipeline : IAsyncDisposable
     {
         var faults = new StorageFaults();
         var account = StorageAccount.FromConnectionString(azurite.ConnectionString, faults.AddTo);
-        return new FaultyPipeline(PipelineServices.Create(azurite, settings, services => services.AddSingleton(account)), faults);
+        return new FaultyPipeline(PipelineServices.Create(azurite, settings, services => services.AddSingleton(account).AddFakeLogging()), faults);
     }
 
     public async Task DefineAsync(string id, string hashtag = "bmcmed")

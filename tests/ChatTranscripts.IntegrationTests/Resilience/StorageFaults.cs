@@ -6,6 +6,12 @@ namespace ChatTranscripts.IntegrationTests.Resilience;
 /// <summary>The process dying at a chosen storage request: the exception no retry policy catches.</summary>
 public sealed class SimulatedCrashException(int request) : Exception($"Simulated crash at storage request {request}.");
 
+/// <summary>A storage request that fails in a way no retry policy retries (a bug, a corrupted response).</summary>
+public sealed class SimulatedFailureException(string request) : Exception($"Simulated failure of {request}.");
+
+/// <summary>A request storage answered: "GET", "/devstoreaccount1/Table(…)", its status and the length of its answer.</summary>
+public sealed record StorageOperation(string Method, string Path, int Status, long ResponseBytes);
+
 /// <summary>
 /// The transport of every storage client, so it sees each attempt Azurite would see, after the clients' retry
 /// policy (which then classifies its answers exactly as it would the service's). Armed, it can kill the caller at the
@@ -17,6 +23,7 @@ public sealed class StorageFaults : HttpPipelineTransport
     private int _requests;
     private int _crashAt = int.MaxValue;
     private Func<HttpMessage, int?>? _throttle;
+    private Func<HttpMessage, bool>? _fail;
     private int _throttled;
 
     /// <summary>Requests seen since the last <see cref="Reset"/>.</summary>
@@ -28,15 +35,20 @@ public sealed class StorageFaults : HttpPipelineTransport
     /// <summary>Requests as the client saw them, in order: "PUT /container/blob".</summary>
     public List<string> Log { get; } = [];
 
+    /// <summary>Requests storage answered for good (not throttled, not to be retried), with the size of each answer.</summary>
+    public List<StorageOperation> Completed { get; } = [];
+
     public void Reset()
     {
         Volatile.Write(ref _requests, 0);
         Volatile.Write(ref _throttled, 0);
         Volatile.Write(ref _crashAt, int.MaxValue);
         _throttle = null;
+        _fail = null;
         lock (Log)
         {
             Log.Clear();
+            Completed.Clear();
         }
     }
 
@@ -54,6 +66,13 @@ public sealed class StorageFaults : HttpPipelineTransport
         _throttle = decide;
     }
 
+    /// <summary>Requests <paramref name="matches"/> picks throw, as a failure no retry policy retries does.</summary>
+    public void Fail(Func<HttpMessage, bool> matches)
+    {
+        Reset();
+        _fail = matches;
+    }
+
     public void AddTo(ClientOptions options) => options.Transport = this;
 
     public override Request CreateRequest() => _inner.CreateRequest();
@@ -63,11 +82,31 @@ public sealed class StorageFaults : HttpPipelineTransport
         if (!Intercept(message))
         {
             _inner.Process(message);
+            RecordCompleted(message);
         }
     }
 
-    public override ValueTask ProcessAsync(HttpMessage message) =>
-        Intercept(message) ? ValueTask.CompletedTask : _inner.ProcessAsync(message);
+    public override async ValueTask ProcessAsync(HttpMessage message)
+    {
+        if (!Intercept(message))
+        {
+            await _inner.ProcessAsync(message);
+            RecordCompleted(message);
+        }
+    }
+
+    private void RecordCompleted(HttpMessage message)
+    {
+        if (message.ResponseClassifier.IsRetriableResponse(message))
+        {
+            return;
+        }
+        var bytes = message.Response.Headers.ContentLength ?? 0;
+        lock (Log)
+        {
+            Completed.Add(new StorageOperation(message.Request.Method.ToString(), message.Request.Uri.Path, message.Response.Status, bytes));
+        }
+    }
 
     private bool Intercept(HttpMessage message)
     {
@@ -79,6 +118,10 @@ public sealed class StorageFaults : HttpPipelineTransport
         if (request >= Volatile.Read(ref _crashAt))
         {
             throw new SimulatedCrashException(request);
+        }
+        if (_fail?.Invoke(message) == true)
+        {
+            throw new SimulatedFailureException($"{message.Request.Method} {message.Request.Uri.Path}");
         }
         if (_throttle?.Invoke(message) is { } status)
         {

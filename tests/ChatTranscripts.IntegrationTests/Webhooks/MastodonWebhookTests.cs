@@ -101,6 +101,32 @@ public abstract class MastodonWebhookTests(AzuriteFixture azurite, HostKind kind
     }
 
     [Fact]
+    public async Task A_status_edited_to_followers_only_or_direct_leaves_the_transcript()
+    {
+        await using var host = new LocalHostFactory(azurite, Settings);
+        using var api = new ChatApi(host);
+        await api.PutSessionAsync("mastodon-withdrawn", Session());
+        await AcceptedAsync(api.Client, Delivery("status.created", "2001", $"<p>A1: said in public {Hashtag}</p>", 10));
+        await AcceptedAsync(api.Client, Delivery("status.created", "2002", $"<p>A1: also said in public {Hashtag}</p>", 11, acct: "bob"));
+        using (var before = await api.PublishAsync("mastodon-withdrawn"))
+        {
+            Assert.Equal(["mastodon:2001", "mastodon:2002"], PostIds(before));
+        }
+
+        var madePrivate = Delivery("status.updated", "2001", $"<p>A1: said in public {Hashtag}</p>", 10, editedAt: Start.AddMinutes(20).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        madePrivate["object"]!["visibility"] = "private";
+        var madeDirect = Delivery("status.updated", "2002", $"<p>A1: also said in public {Hashtag}</p>", 11, acct: "bob", editedAt: Start.AddMinutes(21).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        madeDirect["object"]!["visibility"] = "direct";
+        await AcceptedAsync(api.Client, madePrivate);
+        await AcceptedAsync(api.Client, madeDirect);
+        using var after = await api.PublishAsync("mastodon-withdrawn");
+
+        Assert.Empty(PostIds(after));
+        var page = await api.Client.GetStringAsync(new Uri("/mastodon-withdrawn/index.html", UriKind.Relative));
+        Assert.DoesNotContain("said in public", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_signatures_unreadable_events_and_unused_events_are_answered_as_the_contract_says()
     {
         await using var host = await ChatHosts.StartAsync(kind, azurite, Settings);

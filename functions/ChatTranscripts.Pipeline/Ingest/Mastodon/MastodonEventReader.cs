@@ -5,7 +5,8 @@ namespace ChatTranscripts.Pipeline.Ingest.Mastodon;
 
 /// <summary>
 /// Reads a Mastodon admin webhook body (<c>{"event", "created_at", "object"}</c>): <c>status.created</c> and
-/// <c>status.updated</c> become canonical posts; every other event is acknowledged and ignored.
+/// <c>status.updated</c> become canonical posts (or a deletion, when an edit takes a status out of public view); every
+/// other event is acknowledged and ignored.
 /// </summary>
 public static class MastodonEventReader
 {
@@ -59,6 +60,13 @@ public static class MastodonEventReader
         var visibility = status.String("visibility", required: false, 0, int.MaxValue);
         if (visibility is not (null or "public" or "unlisted"))
         {
+            // An edit that makes a public status private or direct withdraws it: what it said before is deleted from
+            // transcripts, as if the status had been deleted (its author can no longer be read saying it in public).
+            if (isEdit)
+            {
+                var id = PostReader.Identifier(status, "id", required: true);
+                return id is null || !errors.IsEmpty ? null : new MastodonWebhookEvent(type, null, null, new PostDeletion(Platform, id));
+            }
             return errors.IsEmpty ? new MastodonWebhookEvent(type, null, $"'{visibility}' statuses are not published.") : null;
         }
         var post = ReadStatus(statusElement, status, isEdit, deliveredAt, errors);

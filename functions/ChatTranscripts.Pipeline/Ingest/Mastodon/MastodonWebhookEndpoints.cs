@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatTranscripts.Pipeline.Ingest.Mastodon;
 
-/// <summary><c>POST /api/webhooks/mastodon</c>: verify <c>X-Hub-Signature</c>, read the event, queue its post, answer 202.</summary>
+/// <summary><c>POST /api/webhooks/mastodon</c>: verify <c>X-Hub-Signature</c>, read the event, queue its post (or deletion), answer 202.</summary>
 public sealed class MastodonWebhookEndpoints(
     MastodonSignatureVerifier verifier, IOptions<WebhookOptions> webhookOptions, IngestQueue queue)
 {
@@ -30,6 +30,10 @@ public sealed class MastodonWebhookEndpoints(
             if (delivery is null)
             {
                 return ApiProblems.Validation(errors, $"{errors.Count} field(s) of the Mastodon event are invalid; nothing was accepted.");
+            }
+            if (delivery.Deletion is not null)
+            {
+                return await queue.SendAsync([PipelineMessage.ForDeletion(delivery.Deletion)], Results.Accepted(value: new { accepted = 1 }), cancellationToken);
             }
             if (delivery.Post is null)
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatTranscripts.Pipeline.Http;
+using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Ingest.Mastodon;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest.Mastodon;
@@ -125,6 +126,37 @@ public sealed class MastodonEventReaderTests
 
         Assert.True(errors.IsEmpty);
         Assert.Null(delivery!.Post);
+    }
+
+    [Theory]
+    [InlineData("private")]
+    [InlineData("direct")]
+    [InlineData("limited")]
+    public void An_edit_that_takes_a_status_out_of_public_view_deletes_it(string visibility)
+    {
+        var body = RealStatusCreated();
+        body["event"] = MastodonEventReader.StatusUpdated;
+        body["object"]!["visibility"] = visibility;
+
+        var (delivery, errors) = Read(body);
+
+        Assert.True(errors.IsEmpty);
+        Assert.Null(delivery!.Post);
+        Assert.Equal(new PostKey("mastodon", "111350186342627442"), delivery.Deletion!.Key);
+    }
+
+    [Fact]
+    public void An_edit_that_withdraws_a_status_without_a_usable_id_is_a_400_naming_it()
+    {
+        var body = RealStatusCreated();
+        body["event"] = MastodonEventReader.StatusUpdated;
+        body["object"]!["visibility"] = "private";
+        body["object"]!["id"] = "";
+
+        var (delivery, errors) = Read(body);
+
+        Assert.Null(delivery);
+        Assert.Contains("object.id", errors.ToDictionary().Keys);
     }
 
     [Fact]

@@ -1,0 +1,59 @@
+using ChatTranscripts.Pipeline.Http;
+using ChatTranscripts.Pipeline.Queueing;
+using Microsoft.AspNetCore.Http;
+
+namespace ChatTranscripts.Pipeline.Ingest;
+
+/// <summary>
+/// <c>POST /api/deletions</c> and <c>DELETE /api/posts/{platform}/{id}</c>: verify, validate, queue, answer 202. A
+/// deletion is accepted whether or not the post has arrived: its tombstone keeps a later arrival deleted.
+/// </summary>
+public sealed class DeletionsEndpoints(StandardWebhookVerifier verifier, IngestQueue queue)
+{
+    /// <summary>Signed like <c>/api/posts</c>: the signature covers the body, so it names the posts it deletes.</summary>
+    public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => verifier.Check(request, body), cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var errors = new ValidationErrors();
+            var deletions = DeletionReader.Read(document!.RootElement, errors);
+            if (!errors.IsEmpty)
+            {
+                return ApiProblems.Validation(errors, $"{errors.Count} field(s) are invalid; nothing was accepted.");
+            }
+            return await queue.SendAsync(
+                deletions.Select(PipelineMessage.ForDeletion).ToList(), Results.Accepted(value: new { accepted = deletions.Count }), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Only where no secret is configured (an unsigned local run): a request without a body has nothing for a signature
+    /// to name, so signed headers replayed on another path would delete another post.
+    /// </summary>
+    public async Task<IResult> DeleteOneAsync(string platform, string id, CancellationToken cancellationToken)
+    {
+        if (verifier.IsEnabled)
+        {
+            return ApiProblems.Unauthorized("Webhooks:Secret is set: send deletions signed to POST /api/deletions.");
+        }
+        var errors = new ValidationErrors();
+        if (!PostReader.PlatformPattern().IsMatch(platform))
+        {
+            errors.Add("platform", "must be 1 to 32 lowercase letters, digits or '-'.");
+        }
+        if (!PostReader.IsValidIdentifier(id))
+        {
+            errors.Add("id", $"must be 1 to {PostReader.MaxIdLength} characters without control characters.");
+        }
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Validation(errors);
+        }
+        return await queue.SendAsync([PipelineMessage.ForDeletion(new PostDeletion(platform, id))], Results.Accepted(value: new { accepted = 1 }), cancellationToken);
+    }
+}

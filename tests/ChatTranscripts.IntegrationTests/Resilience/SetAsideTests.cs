@@ -1,0 +1,103 @@
+using Azure;
+using Azure.Data.Tables;
+using ChatTranscripts.Pipeline.Ingest;
+using ChatTranscripts.Pipeline.Processing;
+using ChatTranscripts.Pipeline.Queueing;
+using ChatTranscripts.Pipeline.Storage;
+using ChatTranscripts.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatTranscripts.IntegrationTests.Resilience;
+
+/// <summary>
+/// A post Table Storage refuses to hold is set aside with the reason, where an operator finds it, and everything else
+/// goes on: the rest of its batch is stored and its session keeps updating. Throttling is not a refusal: it is retried.
+/// </summary>
+public sealed class SetAsideTests(AzuriteFixture azurite)
+{
+    private const string SessionId = "set-aside";
+
+    /// <summary>
+    /// A valid post of 25,000 characters dense with hashtags: its text fits a ReceivedPosts row (split across columns),
+    /// but the list of its hashtags, one column of its session row, is over Table Storage's 64 KiB per property.
+    /// </summary>
+    private static PipelineMessage DenseWithHashtags(string id, int minute) =>
+        FaultyPipeline.Post(id, ("#bmcmed " + string.Concat(Enumerable.Repeat("#x ", 8_400)))[..25_000], minute);
+
+    [Fact]
+    public async Task A_post_its_session_cannot_store_is_set_aside_and_the_session_keeps_updating()
+    {
+        await using var pipeline = FaultyPipeline.Create(azurite);
+        await pipeline.DefineAsync(SessionId);
+
+        await pipeline.Processor.ProcessAsync(
+        [
+            FaultyPipeline.Post("1", "Q1: what helps? #bmcmed", 5, handle: "BMCMedicine"),
+            DenseWithHashtags("2", 6),
+            FaultyPipeline.Post("3", "A1: peer support #bmcmed", 7, replyTo: "1"),
+            FaultyPipeline.Post("4", "@someone which ones?", 8, replyTo: "2"),
+        ], CancellationToken.None);
+        await pipeline.Processor.ProcessAsync([FaultyPipeline.Post("5", "A1: later answer #bmcmed", 9)], CancellationToken.None);
+        // A processor that starts afresh (no snapshot) reads what was set aside rather than failing on it again.
+        pipeline.Services.GetRequiredService<SessionSnapshots>().Clear();
+        await pipeline.Processor.ProcessAsync([FaultyPipeline.Post("6", "A1: and another #bmcmed", 10)], CancellationToken.None);
+
+        // The reply joined only through the post set aside, so it stays out with it.
+        Assert.Equal(["twitter:1", "twitter:3", "twitter:5", "twitter:6"], await PostKeysAsync(pipeline));
+        var setAside = Assert.Single(await SetAsideAsync(pipeline));
+        Assert.Equal(("Posts:" + SessionId, "twitter:2"), (setAside.PartitionKey, setAside.RowKey));
+        Assert.Contains("PropertyValueTooLarge", setAside.GetString("Reason"), StringComparison.Ordinal);
+        Assert.Contains(pipeline.Logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("twitter:2", StringComparison.Ordinal));
+        // The received copy is kept: the post is stored, only this session cannot show it.
+        Assert.True((await pipeline.Services.GetRequiredService<ReceivedPostStore>().GetAsync([Post(DenseWithHashtags("2", 6))], CancellationToken.None)).ContainsKey(new PostKey("twitter", "2")));
+    }
+
+    [Fact]
+    public async Task A_post_storage_refuses_to_receive_is_set_aside_and_the_rest_of_its_batch_is_stored()
+    {
+        await using var pipeline = FaultyPipeline.Create(azurite);
+        await pipeline.DefineAsync(SessionId);
+        // Queued by an older version that checked less, say: one property of 40,000 characters.
+        var oversized = FaultyPipeline.Post("2", "A1: a name too long to store #bmcmed", 6);
+        oversized = oversized with { Post = Post(oversized) with { Author = new PostAuthor("someone", new string('n', 40_000)) } };
+
+        await pipeline.Processor.ProcessAsync(
+        [
+            FaultyPipeline.Post("1", "Q1: what helps? #bmcmed", 5, handle: "BMCMedicine"),
+            oversized,
+            FaultyPipeline.Post("3", "A1: peer support #bmcmed", 7),
+        ], CancellationToken.None);
+
+        Assert.Equal(["twitter:1", "twitter:3"], await PostKeysAsync(pipeline));
+        var setAside = Assert.Single(await SetAsideAsync(pipeline));
+        Assert.Equal((SetAsidePostStore.ReceivedScope, "twitter:2"), (setAside.PartitionKey, setAside.RowKey));
+        Assert.Contains("PropertyValueTooLarge", setAside.GetString("Reason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Throttling_that_outlasts_the_retries_fails_the_batch_to_be_retried_and_sets_nothing_aside()
+    {
+        await using var pipeline = FaultyPipeline.Create(azurite);
+        await pipeline.DefineAsync(SessionId);
+        PipelineMessage[] batch = [FaultyPipeline.Post("1", "Q1: anyone? #bmcmed", 5, handle: "BMCMedicine"), FaultyPipeline.Post("2", "A1: here #bmcmed", 6)];
+        pipeline.Faults.Throttle(message => message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal) ? 503 : null);
+
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => pipeline.Processor.ProcessAsync(batch, CancellationToken.None));
+        Assert.Equal(503, failure.Status);
+        pipeline.Faults.Reset();
+        Assert.Empty(await SetAsideAsync(pipeline));
+
+        await pipeline.Processor.ProcessAsync(batch, CancellationToken.None);
+        Assert.Equal(["twitter:1", "twitter:2"], await PostKeysAsync(pipeline));
+        Assert.Empty(await SetAsideAsync(pipeline));
+    }
+
+    private static CanonicalPost Post(PipelineMessage message) => message.Post!;
+
+    private static async Task<List<string>> PostKeysAsync(FaultyPipeline pipeline) =>
+        (await pipeline.StateAsync(SessionId)).Posts.Select(p => p.Split('|')[0]).ToList();
+
+    private static async Task<List<TableEntity>> SetAsideAsync(FaultyPipeline pipeline) =>
+        await pipeline.Services.GetRequiredService<PipelineTables>().SetAsidePosts.QueryAsync<TableEntity>().ToListAsync();
+}
