@@ -19,10 +19,11 @@ public static partial class SessionReader
     public const int MaxQuestions = 20;
     public const int MaxQuestionLength = 1000;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
+    // \z, not $: .NET's $ also matches before a final newline, and "abc\n" is no session id.
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9-]{2,63}\z")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"^[\p{L}\p{M}\p{Nd}_]{1,100}$")]
+    [GeneratedRegex(@"\A[\p{L}\p{M}\p{Nd}_]{1,100}\z")]
     private static partial Regex HashtagPattern();
 
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
@@ -35,7 +36,7 @@ public static partial class SessionReader
             return null;
         }
         var fields = new JsonFieldReader(body, "", errors);
-        var title = fields.String("title", required: true, 1, MaxTitleLength);
+        var title = fields.String("title", required: true, 1, MaxTitleLength, singleLine: true);
         if (title is not null && string.IsNullOrWhiteSpace(title))
         {
             errors.Add("title", "must not be blank.");
@@ -55,7 +56,7 @@ public static partial class SessionReader
                 errors.Add("endsAt", "must be at most 24 hours after startsAt.");
             }
         }
-        var timeZone = fields.String("timeZone", required: false, 1, 64) ?? "UTC";
+        var timeZone = fields.String("timeZone", required: false, 1, 64, singleLine: true) ?? "UTC";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
         {
             errors.Add("timeZone", $"must be an IANA time zone such as 'Europe/London' (got '{timeZone}').");
@@ -106,7 +107,7 @@ public static partial class SessionReader
     private static string? Handle(string value, string path, ValidationErrors errors)
     {
         var handle = Handles.Normalise(value);
-        if (handle.Length is 0 or > PostReader.MaxHandleLength || handle.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (!Handles.IsValid(handle))
         {
             errors.Add(path, "must be a handle such as '@BMCMedicine' or 'BMCMedicine'.");
             return null;

@@ -13,6 +13,7 @@ namespace ChatTranscripts.Pipeline.Storage;
 public sealed class SessionStore(PipelineTables tables)
 {
     private const string Partition = "session";
+    private const string DefinitionColumn = "Definition";
 
     public async Task<SessionRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -35,11 +36,12 @@ public sealed class SessionStore(PipelineTables tables)
     {
         var entity = new TableEntity(Partition, id)
         {
-            ["Definition"] = JsonSerializer.Serialize(definition, PipelineJson.Options),
             ["StartsAt"] = definition.StartsAt,
             ["EndsAt"] = definition.EndsAt,
             ["ContentVersion"] = NewVersion(),
         };
+        // The largest definition the API accepts is several times one property's 64 KiB as JSON.
+        LongStringColumn.Write(entity, DefinitionColumn, JsonSerializer.Serialize(definition, PipelineJson.Options), merged: true);
         try
         {
             await tables.Sessions.AddEntityAsync(entity, cancellationToken);
@@ -91,7 +93,7 @@ public sealed class SessionStore(PipelineTables tables)
     private static SessionRecord Read(TableEntity entity) => new()
     {
         Id = entity.RowKey,
-        Definition = JsonSerializer.Deserialize<SessionDefinition>(entity.GetString("Definition"), PipelineJson.Options)!,
+        Definition = JsonSerializer.Deserialize<SessionDefinition>(LongStringColumn.Read(entity, DefinitionColumn)!, PipelineJson.Options)!,
         ContentVersion = entity.GetString("ContentVersion"),
         ETag = entity.ETag,
         PostCount = entity.GetInt32("PostCount") ?? 0,

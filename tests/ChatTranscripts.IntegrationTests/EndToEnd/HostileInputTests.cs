@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Storage;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -103,6 +104,19 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
 
         using var low = await SendAsync(route, probe.Replace(Mark, "\\udfff", StringComparison.Ordinal));
         await AssertRefusedAsync(low, field);
+    }
+
+    /// <summary>The parser lets bytes that are not UTF-8 through inside strings; reading them would throw.</summary>
+    [Theory]
+    [MemberData(nameof(EveryField))]
+    public async Task Bytes_that_are_not_utf8_are_a_400_naming_the_field_on_every_route(Route route, string probe, string field)
+    {
+        var (before, after) = (probe[..probe.IndexOf(Mark, StringComparison.Ordinal)], probe[(probe.IndexOf(Mark, StringComparison.Ordinal) + Mark.Length)..]);
+        byte[] body = [.. Encoding.UTF8.GetBytes(before), 0x6F, 0xFF, 0xC3, 0x6B, .. Encoding.UTF8.GetBytes(after)];
+
+        using var response = await SendBytesAsync(route, body);
+
+        await AssertRefusedAsync(response, field);
     }
 
     [Theory]
@@ -325,24 +339,37 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
         _ => "harmless1",
     };
 
-    private async Task<HttpResponseMessage> SendAsync(Route route, string json, string sessionId = "probe")
+    private Task<HttpResponseMessage> SendAsync(Route route, string json, string sessionId = "probe") =>
+        SendBytesAsync(route, Encoding.UTF8.GetBytes(json), sessionId);
+
+    /// <summary>Sends the body as each route's sender would, signed with that route's secret.</summary>
+    private async Task<HttpResponseMessage> SendBytesAsync(Route route, byte[] body, string sessionId = "probe")
     {
+        var (method, path) = route switch
+        {
+            Route.Sessions => (HttpMethod.Put, $"/api/sessions/{sessionId}"),
+            Route.X => (HttpMethod.Post, "/api/webhooks/x"),
+            Route.Mastodon => (HttpMethod.Post, "/api/webhooks/mastodon"),
+            Route.Bluesky => (HttpMethod.Post, "/api/webhooks/bluesky"),
+            _ => (HttpMethod.Post, "/api/posts"),
+        };
+        using var request = new HttpRequestMessage(method, path) { Content = Bytes(body) };
         switch (route)
         {
-            case Route.Sessions:
-                return await _api.Client.PutAsync(new Uri($"/api/sessions/{sessionId}", UriKind.Relative), Json(json));
             case Route.X:
-                return await SendXAsync(json, null);
+                request.Headers.Add("x-twitter-webhooks-signature", "sha256=" + Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(XSecret), body)));
+                break;
             case Route.Mastodon:
-                var body = Encoding.UTF8.GetBytes(json);
-                using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/mastodon") { Content = Bytes(body) })
+                request.Headers.Add("X-Hub-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(MastodonSecret), body)));
+                break;
+            case Route.Posts or Route.Bluesky:
+                foreach (var header in StandardWebhookSigner.Headers(LocalHostFactory.Secret, "msg_" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, body))
                 {
-                    request.Headers.Add("X-Hub-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(MastodonSecret), body)));
-                    return await _api.Client.SendAsync(request);
+                    request.Headers.Add(header.Key, header.Value);
                 }
-            default:
-                return await _host.SendSignedAsync(_api.Client, HttpMethod.Post, route == Route.Posts ? "/api/posts" : "/api/webhooks/bluesky", json);
+                break;
         }
+        return await _api.Client.SendAsync(request);
     }
 
     private async Task<HttpResponseMessage> SendXAsync(string json, string? signature)

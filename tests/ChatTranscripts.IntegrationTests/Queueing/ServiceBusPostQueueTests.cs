@@ -51,6 +51,7 @@ public sealed class ServiceBusPostQueueTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<InvalidOperationException>(() => queue.SendAsync([Message("a")], CancellationToken.None));
 
         Assert.Empty(sender.Sent);
+        Assert.Empty(await Payloads().GetBlobsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -117,11 +118,11 @@ public sealed class ServiceBusPostQueueTests(AzuriteFixture azurite)
 
         await queue.SendAsync([Message("small"), large], CancellationToken.None);
 
-        var batch = Assert.Single(sender.Sent);
-        Assert.Equal(["small", large.MessageId], batch.Select(m => m.MessageId));
-        Assert.Equal("{}", batch[0].Body.ToString());
-        Assert.All(batch, m => Assert.InRange(m.Body.ToMemory().Length, 0, StandardMessageBytes));
-        Assert.Equal(large.Body.ToString(), await BlobContentAsync(batch[1]));
+        var sent = sender.Sent.SelectMany(b => b).ToList();
+        Assert.Equal(["small", large.MessageId], sent.Select(m => m.MessageId));
+        Assert.Equal("{}", sent[0].Body.ToString());
+        Assert.All(sent, m => Assert.InRange(m.Body.ToMemory().Length, 0, StandardMessageBytes));
+        Assert.Equal(large.Body.ToString(), await BlobContentAsync(sent[1]));
     }
 
     [Fact]
@@ -187,15 +188,15 @@ public sealed class ServiceBusPostQueueTests(AzuriteFixture azurite)
 
     private readonly string _payloads = "sb" + azurite.UniquePrefix();
 
-    private ServiceBusPostQueue Queue(ServiceBusSender sender, ServiceBusReceiver receiver) => new(sender, receiver);
+    private ServiceBusPostQueue Queue(ServiceBusSender sender, ServiceBusReceiver receiver) => new(sender, receiver, new ClaimCheck(Payloads()));
 
     private Azure.Storage.Blobs.BlobContainerClient Payloads() => azurite.StorageAccount.Blobs.GetBlobContainerClient(_payloads);
 
-    /// <summary>The body of the blob a claim-checked message names.</summary>
+    /// <summary>The body of the blob a claim-checked message names: the only blob in the container.</summary>
     private async Task<string> BlobContentAsync(ServiceBusMessage message)
     {
-        var blobs = await Payloads().GetBlobsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
-        var blob = Assert.Single(blobs);
+        var blob = Assert.Single(await Payloads().GetBlobsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(blob.Name, message.ApplicationProperties[ServiceBusPostQueue.BodyBlobProperty]);
         return (await Payloads().GetBlobClient(blob.Name).DownloadContentAsync(TestContext.Current.CancellationToken)).Value.Content.ToString();
     }
 
