@@ -217,6 +217,6 @@ public sealed partial class DeploymentSettingsValidator(IConfiguration configura
     /// <summary>Configuration keys use ':'; app settings and environment variables spell it '__'.</summary>
     private static string AppSettingName(string key) => key.Replace(":", "__", StringComparison.Ordinal);
 
-    [GeneratedRegex("^[a-z0-9]{3,24}$")]
+    [GeneratedRegex(@"\A[a-z0-9]{3,24}\z")]
     private static partial Regex StorageAccountName();
 }

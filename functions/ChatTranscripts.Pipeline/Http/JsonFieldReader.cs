@@ -13,9 +13,13 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
 {
     public ValidationErrors Errors => errors;
 
+    private const string TextMessage = "must be valid Unicode text without control characters (other than tab and line breaks) or noncharacters.";
+    private const string SingleLineMessage = "must be one line of valid Unicode text, without control characters (tab and line breaks included) or noncharacters.";
+
     public string PathOf(string field) => pathPrefix.Length == 0 ? field : $"{pathPrefix}.{field}";
 
-    public string? String(string field, bool required, int minLength, int maxLength)
+    /// <param name="singleLine">Refuses tab and line breaks too: for names, titles and labels, as opposed to text a person wrote.</param>
+    public string? String(string field, bool required, int minLength, int maxLength, bool singleLine = false)
     {
         if (!TryGet(field, required, out var value))
         {
@@ -26,9 +30,9 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
             errors.Add(PathOf(field), "must be a string.");
             return null;
         }
-        if (!TryGetText(value, out var text) || !IsInterchangeable(text))
+        if (!JsonText.TryGetString(value, out var text) || !IsInterchangeable(text, singleLine))
         {
-            errors.Add(PathOf(field), "must be valid Unicode text without control characters (other than tab and line breaks) or noncharacters.");
+            errors.Add(PathOf(field), singleLine ? SingleLineMessage : TextMessage);
             return null;
         }
         var length = LengthInCharacters(text);
@@ -48,7 +52,7 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
         {
             return null;
         }
-        if (value.ValueKind != JsonValueKind.String || !Rfc3339.TryParse(value.GetString(), out var parsed))
+        if (value.ValueKind != JsonValueKind.String || !JsonText.TryGetString(value, out var text) || !Rfc3339.TryParse(text, out var parsed))
         {
             errors.Add(PathOf(field), "must be an RFC 3339 date-time with an offset, such as 2012-08-06T13:00:00+01:00.");
             return null;
@@ -70,7 +74,10 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
         return new JsonFieldReader(value, PathOf(field), errors);
     }
 
-    /// <summary>An array of strings; each item is checked by <paramref name="readItem"/>, which returns null after recording its own error.</summary>
+    /// <summary>
+    /// An array of one-line strings (names, tags, labels); each item that is one line of interchangeable text is then
+    /// checked by <paramref name="readItem"/>, which returns null after recording its own error.
+    /// </summary>
     public IReadOnlyList<string>? StringArray(string field, bool required, int minCount, int maxCount, Func<string, string, string?> readItem)
     {
         if (!TryGet(field, required, out var value))
@@ -93,9 +100,14 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
         foreach (var item in value.EnumerateArray())
         {
             var itemPath = string.Create(CultureInfo.InvariantCulture, $"{PathOf(field)}[{index++}]");
-            if (item.ValueKind != JsonValueKind.String || !TryGetText(item, out var text))
+            if (item.ValueKind != JsonValueKind.String)
             {
-                errors.Add(itemPath, "must be a string of valid Unicode text.");
+                errors.Add(itemPath, "must be a string.");
+                continue;
+            }
+            if (!JsonText.TryGetString(item, out var text) || !IsInterchangeable(text, singleLine: true))
+            {
+                errors.Add(itemPath, SingleLineMessage);
                 continue;
             }
             var read = readItem(text, itemPath);
@@ -118,18 +130,17 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
         return length;
     }
 
-    /// <summary>JSON may escape half a surrogate pair; such text cannot be read as a string, stored or re-encoded.</summary>
     /// <summary>
-    /// Text that pages, feeds and files can carry: control characters (but tab and line breaks) and Unicode
-    /// noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their counterparts in every plane) are refused, because
-    /// HTML parsers report them as errors and XML cannot hold U+FFFE or U+FFFF at all.
+    /// Text that pages, feeds and files can carry: control characters (C0, C1 and DEL; but tab and line breaks in
+    /// multi-line text) and Unicode noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their counterparts in every
+    /// plane) are refused, because HTML parsers report them as errors and XML cannot hold U+FFFE or U+FFFF at all.
     /// </summary>
-    private static bool IsInterchangeable(string text)
+    private static bool IsInterchangeable(string text, bool singleLine)
     {
         foreach (var rune in text.EnumerateRunes())
         {
             var value = rune.Value;
-            if ((Rune.IsControl(rune) && value is not ('\t' or '\n' or '\r'))
+            if ((Rune.IsControl(rune) && (singleLine || value is not ('\t' or '\n' or '\r')))
                 || (value >= 0xFDD0 && value <= 0xFDEF)
                 || (value & 0xFFFE) == 0xFFFE)
             {
@@ -137,20 +148,6 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
             }
         }
         return true;
-    }
-
-    private static bool TryGetText(JsonElement value, out string text)
-    {
-        try
-        {
-            text = value.GetString()!;
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            text = "";
-            return false;
-        }
     }
 
     private bool TryGet(string field, bool required, out JsonElement value)

@@ -9,6 +9,8 @@ public static class JsonRequestBody
 {
     public const int MaxBytes = 1024 * 1024;
 
+    public const int MaxDepth = 32;
+
     /// <summary>The raw bytes (signatures are computed over them), or the problem to answer with.</summary>
     private static async Task<(byte[]? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -36,10 +38,12 @@ public static class JsonRequestBody
 
     /// <summary>
     /// Reads and parses the body; <paramref name="checkRawBody"/> (signature verification) sees the raw bytes before
-    /// parsing and may answer instead. The caller disposes the document.
+    /// parsing and may answer instead. A body holding text that is not valid Unicode is refused naming where, so no
+    /// reader meets it. The caller disposes the document.
     /// </summary>
+    /// <param name="itemsName">What the route calls the items of a top-level array in its errors (<c>posts</c>, <c>events</c>).</param>
     public static async Task<(JsonDocument? Document, IResult? Problem)> ReadDocumentAsync(
-        HttpRequest request, Func<byte[], IResult?>? checkRawBody, CancellationToken cancellationToken)
+        HttpRequest request, Func<byte[], IResult?>? checkRawBody, CancellationToken cancellationToken, string itemsName = "$")
     {
         var (body, problem) = await ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -50,7 +54,13 @@ public static class JsonRequestBody
         {
             return (null, rejected);
         }
-        return Parse(body!);
+        var (document, invalid) = Parse(body!);
+        if (document is not null && JsonText.FindBrokenText(body, itemsName) is { } broken)
+        {
+            document.Dispose();
+            return (null, ApiProblems.BadRequest(broken, JsonText.BrokenTextMessage));
+        }
+        return (document, invalid);
     }
 
     /// <summary>Parses the bytes as JSON; a syntax error is the client's and becomes a 400 naming where it is.</summary>
@@ -58,7 +68,7 @@ public static class JsonRequestBody
     {
         try
         {
-            return (JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 }), null);
+            return (JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth }), null);
         }
         catch (JsonException e)
         {

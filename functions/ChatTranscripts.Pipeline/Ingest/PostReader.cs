@@ -10,13 +10,17 @@ public static partial class PostReader
 {
     public const int MaxBatch = 100;
     public const int MaxIdLength = 128;
-    public const int MaxHandleLength = 100;
+    public const int MaxHandleLength = Handles.MaxLength;
     public const int MaxTextLength = 25_000;
 
-    [GeneratedRegex("^[a-z0-9-]{1,32}$")]
+    /// <summary>What errors call the items of a batch: <c>posts[3].createdAt</c>.</summary>
+    public const string BatchField = "posts";
+
+    // \z, not $: .NET's $ also matches before a final newline.
+    [GeneratedRegex(@"\A[a-z0-9-]{1,32}\z")]
     public static partial Regex PlatformPattern();
 
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$")]
+    [GeneratedRegex(@"\A[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}\z")]
     private static partial Regex LanguageTag();
 
     /// <summary>Reads one post object or an array of 1–100; on any invalid item, returns no posts and the errors of all items.</summary>
@@ -31,14 +35,14 @@ public static partial class PostReader
                 var count = body.GetArrayLength();
                 if (count is < 1 or > MaxBatch)
                 {
-                    errors.Add("posts", string.Create(CultureInfo.InvariantCulture, $"must be a post object or an array of 1 to {MaxBatch} posts (got {count})."));
+                    errors.Add(BatchField, string.Create(CultureInfo.InvariantCulture, $"must be a post object or an array of 1 to {MaxBatch} posts (got {count})."));
                     return [];
                 }
                 var posts = new List<CanonicalPost>(count);
                 var index = 0;
                 foreach (var item in body.EnumerateArray())
                 {
-                    var path = string.Create(CultureInfo.InvariantCulture, $"posts[{index++}]");
+                    var path = string.Create(CultureInfo.InvariantCulture, $"{BatchField}[{index++}]");
                     if (item.ValueKind != JsonValueKind.Object)
                     {
                         errors.Add(path, "must be a post object.");
@@ -51,7 +55,7 @@ public static partial class PostReader
                 }
                 return errors.IsEmpty ? posts : [];
             default:
-                errors.Add("posts", "must be a post object or an array of posts.");
+                errors.Add(BatchField, "must be a post object or an array of posts.");
                 return [];
         }
     }
@@ -98,7 +102,7 @@ public static partial class PostReader
 
     public static string? Platform(JsonFieldReader fields, string field, bool required)
     {
-        var value = fields.String(field, required, 1, 32);
+        var value = fields.String(field, required, 1, 32, singleLine: true);
         if (value is not null && !PlatformPattern().IsMatch(value))
         {
             fields.Errors.Add(fields.PathOf(field), "must be 1 to 32 lowercase letters, digits or '-', such as 'twitter' or 'mastodon'.");
@@ -123,13 +127,13 @@ public static partial class PostReader
 
     private static string? Handle(JsonFieldReader fields, string field, bool required)
     {
-        var value = fields.String(field, required, 0, int.MaxValue);
+        var value = fields.String(field, required, 0, int.MaxValue, singleLine: true);
         if (value is null)
         {
             return null;
         }
         var handle = Handles.Normalise(value);
-        if (handle.Length is 0 or > MaxHandleLength || handle.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (!Handles.IsValid(handle))
         {
             fields.Errors.Add(fields.PathOf(field), $"must be a handle of 1 to {MaxHandleLength} characters without spaces.");
             return null;
@@ -139,7 +143,7 @@ public static partial class PostReader
 
     private static string? Url(JsonFieldReader fields, string field)
     {
-        var value = fields.String(field, required: false, 1, 2048);
+        var value = fields.String(field, required: false, 1, 2048, singleLine: true);
         if (value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
         {
             fields.Errors.Add(fields.PathOf(field), "must be an absolute http or https URL.");
@@ -150,7 +154,7 @@ public static partial class PostReader
 
     private static string? Language(JsonFieldReader fields, string field)
     {
-        var value = fields.String(field, required: false, 2, 35);
+        var value = fields.String(field, required: false, 2, 35, singleLine: true);
         if (value is not null && !LanguageTag().IsMatch(value))
         {
             fields.Errors.Add(fields.PathOf(field), "must be a BCP 47 language tag such as 'en' or 'pt-BR'.");

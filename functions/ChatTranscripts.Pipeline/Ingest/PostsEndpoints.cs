@@ -9,7 +9,7 @@ public sealed class PostsEndpoints(StandardWebhookVerifier verifier, IngestQueue
 {
     public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => verifier.Check(request, body), cancellationToken);
+        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => verifier.Check(request, body), cancellationToken, itemsName: PostReader.BatchField);
         if (problem is not null)
         {
             return problem;

@@ -3,10 +3,13 @@ using System.Text.RegularExpressions;
 
 namespace ChatTranscripts.Pipeline.Ingest;
 
-/// <summary>Strict RFC 3339 date-times: a date, a time and an explicit offset; nothing looser.</summary>
+/// <summary>
+/// Strict RFC 3339 date-times: a date, a time and an explicit offset, in ASCII digits; nothing looser. <c>\z</c>, not
+/// <c>$</c>, ends the pattern: .NET's <c>$</c> also matches before a final newline.
+/// </summary>
 public static partial class Rfc3339
 {
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")]
+    [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})\z")]
     private static partial Regex Shape();
 
     public static bool TryParse(string? text, out DateTimeOffset value)
@@ -27,6 +30,6 @@ public static partial class Rfc3339
         return value.Year is >= 1970 and < 9000;
     }
 
-    [GeneratedRegex(@"\.\d{8,9}")]
+    [GeneratedRegex(@"\.[0-9]{8,9}")]
     private static partial Regex FractionTooLong();
 }

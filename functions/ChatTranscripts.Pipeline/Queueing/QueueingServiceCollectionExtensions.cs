@@ -17,7 +17,8 @@ public static class QueueingServiceCollectionExtensions
     /// Registers <see cref="QueueOptions"/> (section <c>Queue</c>, validated at start), <see cref="QueueDrainer"/> and
     /// the <see cref="IPostQueue"/>: Service Bus when a <c>ServiceBus</c> connection is configured (a connection
     /// string, or <c>ServiceBus__fullyQualifiedNamespace</c> with an identity), otherwise a Storage queue on the
-    /// <see cref="StorageAccount"/> that the caller registers. Batch handlers are the caller's to register.
+    /// <see cref="StorageAccount"/> that the caller registers; both keep oversize bodies in that account's blobs.
+    /// Batch handlers are the caller's to register.
     /// </summary>
     public static IServiceCollection AddPostQueue(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,7 +45,10 @@ public static class QueueingServiceCollectionExtensions
             var client = sp.GetRequiredService<ServiceBusClient>();
             var name = sp.GetRequiredService<IOptions<QueueOptions>>().Value.Name;
             // No prefetch: a prefetched message's lock runs while it waits, and the drainer asks for what it can handle.
-            return new ServiceBusPostQueue(client.CreateSender(name), client.CreateReceiver(name, new ServiceBusReceiverOptions { PrefetchCount = 0 }));
+            return new ServiceBusPostQueue(
+                client.CreateSender(name),
+                client.CreateReceiver(name, new ServiceBusReceiverOptions { PrefetchCount = 0 }),
+                ClaimCheck.For(sp.GetRequiredService<StorageAccount>(), name));
         });
         return services;
     }

@@ -5,16 +5,24 @@ namespace ChatTranscripts.Pipeline.Queueing;
 
 /// <summary>
 /// The production queue: a Service Bus queue with duplicate detection (message ids drop webhook retries),
-/// peek-lock receives settled after the write, and dead-lettering with a reason.
+/// peek-lock receives settled after the write, and dead-lettering with a reason. A body too large for a message
+/// (256 KB on Standard) goes through the <see cref="ClaimCheck"/>, as on the Storage queue: the message keeps its id
+/// and carries the blob's name in <see cref="BodyBlobProperty"/>.
 /// </summary>
-public sealed class ServiceBusPostQueue(ServiceBusSender sender, ServiceBusReceiver receiver) : IPostQueue
+public sealed class ServiceBusPostQueue(ServiceBusSender sender, ServiceBusReceiver receiver, ClaimCheck payloads) : IPostQueue
 {
     public const string ContentType = "application/json";
+
+    /// <summary>The application property naming the blob that holds a claim-checked message's body.</summary>
+    public const string BodyBlobProperty = "bodyBlob";
 
     /// <summary>How long a receive waits for the first message: short, because the drainer stops at the first empty receive.</summary>
     private static readonly TimeSpan ReceiveWait = TimeSpan.FromSeconds(1);
 
-    /// <summary>One batch when everything fits; otherwise several batches in one transaction, so the send stays all or nothing.</summary>
+    /// <summary>
+    /// One batch when everything fits; otherwise several batches in one transaction, so the send stays all or nothing.
+    /// When the send fails, the blobs it wrote are deleted before the error reaches the caller.
+    /// </summary>
     public async Task SendAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -23,21 +31,33 @@ public sealed class ServiceBusPostQueue(ServiceBusSender sender, ServiceBusRecei
             return;
         }
         var batches = new List<ServiceBusMessageBatch>();
+        var blobs = new List<string>();
         try
         {
             var current = await sender.CreateMessageBatchAsync(cancellationToken);
             batches.Add(current);
-            foreach (var message in messages.Select(ToServiceBus))
+            foreach (var outgoing in messages)
             {
+                var message = ToServiceBus(outgoing);
                 if (current.TryAddMessage(message))
                 {
                     continue;
                 }
-                current = await sender.CreateMessageBatchAsync(cancellationToken);
-                batches.Add(current);
-                if (!current.TryAddMessage(message))
+                if (current.Count > 0)
                 {
-                    throw new InvalidOperationException($"Message {message.MessageId} is larger than a Service Bus message may be.");
+                    current = await sender.CreateMessageBatchAsync(cancellationToken);
+                    batches.Add(current);
+                    if (current.TryAddMessage(message))
+                    {
+                        continue;
+                    }
+                }
+                // It fits no batch, not even an empty one: too large for a message, so the body waits in a blob.
+                var blob = await payloads.StoreAsync(outgoing.Body, cancellationToken);
+                blobs.Add(blob);
+                if (!current.TryAddMessage(Reference(outgoing, blob)))
+                {
+                    throw new InvalidOperationException($"Message {message.MessageId} does not fit a Service Bus message even with its body in a blob.");
                 }
             }
             if (batches.Count == 1)
@@ -52,6 +72,11 @@ public sealed class ServiceBusPostQueue(ServiceBusSender sender, ServiceBusRecei
             }
             transaction.Complete();
         }
+        catch (Exception error)
+        {
+            await TakeBackAsync(blobs, error);
+            throw;
+        }
         finally
         {
             batches.ForEach(b => b.Dispose());
@@ -62,17 +87,36 @@ public sealed class ServiceBusPostQueue(ServiceBusSender sender, ServiceBusRecei
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
         var received = await receiver.ReceiveMessagesAsync(maxMessages, ReceiveWait, cancellationToken);
-        return received.Select(m => new ReceivedMessage(m.MessageId, m.Body, m.DeliveryCount, m)).ToList();
+        return await Task.WhenAll(received.Select(async m => new ReceivedMessage(
+            m.MessageId,
+            BodyBlob(m) is { } blob ? await payloads.LoadAsync(blob, cancellationToken) : m.Body,
+            m.DeliveryCount,
+            m)));
     }
 
-    public Task CompleteAsync(ReceivedMessage message, CancellationToken cancellationToken) =>
-        receiver.CompleteMessageAsync(Receipt(message), cancellationToken);
+    public async Task CompleteAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        var receipt = Receipt(message);
+        await receiver.CompleteMessageAsync(receipt, cancellationToken);
+        if (BodyBlob(receipt) is { } blob)
+        {
+            await payloads.DeleteAsync(blob, cancellationToken);
+        }
+    }
 
     public Task AbandonAsync(ReceivedMessage message, CancellationToken cancellationToken) =>
         receiver.AbandonMessageAsync(Receipt(message), cancellationToken: cancellationToken);
 
+    /// <summary>A claim-checked body stays in its blob, for the operator who inspects or replays the dead letter.</summary>
     public Task DeadLetterAsync(ReceivedMessage message, string reason, string description, CancellationToken cancellationToken) =>
         receiver.DeadLetterMessageAsync(Receipt(message), reason, description, cancellationToken);
+
+    /// <summary>The blob holding the message's body, or null when the body travelled in the message.</summary>
+    public static string? BodyBlob(ServiceBusReceivedMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.ApplicationProperties.TryGetValue(BodyBlobProperty, out var blob) ? blob as string : null;
+    }
 
     private static ServiceBusReceivedMessage Receipt(ReceivedMessage message)
     {
@@ -83,4 +127,19 @@ public sealed class ServiceBusPostQueue(ServiceBusSender sender, ServiceBusRecei
 
     private static ServiceBusMessage ToServiceBus(OutgoingMessage message) =>
         new(message.Body) { MessageId = message.MessageId, ContentType = ContentType };
+
+    private static ServiceBusMessage Reference(OutgoingMessage message, string blob) =>
+        new(BinaryData.Empty) { MessageId = message.MessageId, ContentType = ContentType, ApplicationProperties = { [BodyBlobProperty] = blob } };
+
+    /// <summary>Deletes the blobs of a send that failed; if that fails too, the caller learns both errors.</summary>
+    private async Task TakeBackAsync(List<string> blobs, Exception cause)
+    {
+        var failures = await ConcurrentCalls.RunAllAsync(blobs, payloads.DeleteAsync, CancellationToken.None);
+        if (failures.Count > 0)
+        {
+            throw new AggregateException(
+                $"Sending failed, and {failures.Count} claim-check blob(s) could not be deleted; they hold no message and can be removed.",
+                [cause, .. failures.Select(f => f.Error)]);
+        }
+    }
 }

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using ChatTranscripts.Pipeline.Storage;
@@ -11,8 +9,8 @@ namespace ChatTranscripts.Pipeline.Queueing;
 /// <summary>
 /// The queue on Azure Storage Queues (Azurite locally and in CI). Storage queues have neither message ids nor
 /// dead-lettering, so each body travels in an <see cref="Envelope"/> with its id, and dead letters go to
-/// <c>{name}-poison</c> with their reason. A body too large for a queue message (64 KiB after base64) waits in the
-/// <c>{name}-payloads</c> container and the envelope carries the blob's name.
+/// <c>{name}-poison</c> with their reason. A body too large for a queue message (64 KiB after base64) goes through the
+/// <see cref="ClaimCheck"/> and the envelope carries the blob's name.
 /// </summary>
 public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
 {
@@ -20,7 +18,6 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
     public const int MaxReceive = 32;
 
     public const string PoisonSuffix = "-poison";
-    public const string PayloadsSuffix = "-payloads";
 
     /// <summary>Azurite takes about 800 sends/s with this many in flight; more only queues up inside it.</summary>
     public const int SendConcurrency = 16;
@@ -34,7 +31,7 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
     private readonly QueueClient _queue;
     private readonly QueueClient _poison;
-    private readonly BlobContainerClient _payloads;
+    private readonly ClaimCheck _payloads;
     private readonly TimeSpan _visibilityTimeout;
     private readonly CreateOnce _created;
 
@@ -44,12 +41,12 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _queue = account.Queues.GetQueueClient(options.Value.Name);
         _poison = account.Queues.GetQueueClient(options.Value.Name + PoisonSuffix);
-        _payloads = account.Blobs.GetBlobContainerClient(options.Value.Name + PayloadsSuffix);
+        _payloads = ClaimCheck.For(account, options.Value.Name);
         _visibilityTimeout = options.Value.VisibilityTimeout;
         _created = new CreateOnce(ct => Task.WhenAll(
             _queue.CreateIfNotExistsAsync(cancellationToken: ct),
             _poison.CreateIfNotExistsAsync(cancellationToken: ct),
-            _payloads.CreateIfNotExistsAsync(cancellationToken: ct)));
+            _payloads.EnsureCreatedAsync(ct)));
     }
 
     /// <summary>Where dead letters wait for an operator, each an <see cref="Envelope"/> with its reason.</summary>
@@ -106,7 +103,7 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
         await _queue.DeleteMessageAsync(receipt.MessageId, receipt.PopReceipt, cancellationToken);
         if (Envelope.Read(receipt.Body)?.BodyBlob is { } blob)
         {
-            await _payloads.DeleteBlobIfExistsAsync(blob, cancellationToken: cancellationToken);
+            await _payloads.DeleteAsync(blob, cancellationToken);
         }
     }
 
@@ -134,15 +131,18 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
         if (encoded.ToMemory().Length > MaxInlineEnvelope && deadLetter.Body is not null)
         {
             // The reason made a body that just fit too large to travel inline: it waits in a blob like any large body.
-            var blob = Guid.NewGuid().ToString("N");
-            await _payloads.UploadBlobAsync(blob, BinaryData.FromString(deadLetter.Body), cancellationToken);
+            var blob = await _payloads.StoreAsync(BinaryData.FromString(deadLetter.Body), cancellationToken);
             encoded = BinaryData.FromObjectAsJson(deadLetter with { Body = null, BodyBlob = blob }, PipelineJson.Options);
         }
         await _poison.SendMessageAsync(encoded, cancellationToken: cancellationToken);
         await _queue.DeleteMessageAsync(receipt.MessageId, receipt.PopReceipt, cancellationToken);
     }
 
-    public void Dispose() => _created.Dispose();
+    public void Dispose()
+    {
+        _created.Dispose();
+        _payloads.Dispose();
+    }
 
     private static QueueMessage Receipt(ReceivedMessage message)
     {
@@ -159,8 +159,7 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
         {
             return inline;
         }
-        var blob = Guid.NewGuid().ToString("N");
-        await _payloads.UploadBlobAsync(blob, message.Body, cancellationToken);
+        var blob = await _payloads.StoreAsync(message.Body, cancellationToken);
         uploaded(blob);
         return BinaryData.FromObjectAsJson(new Envelope(message.MessageId, null, blob), PipelineJson.Options);
     }
@@ -177,7 +176,7 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
             }
             if (payloads[index] is { } blob)
             {
-                await _payloads.DeleteBlobIfExistsAsync(blob, cancellationToken: ct);
+                await _payloads.DeleteAsync(blob, ct);
             }
         }, CancellationToken.None);
         if (failures.Count > 0)
@@ -195,23 +194,10 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
         var body = envelope switch
         {
             { Body: { } inline } => BinaryData.FromString(inline),
-            { BodyBlob: { } blob } => await ReadPayloadAsync(blob, cancellationToken),
+            { BodyBlob: { } blob } => await _payloads.LoadAsync(blob, cancellationToken),
             _ => message.Body,
         };
         return new ReceivedMessage(envelope?.MessageId ?? message.MessageId, body, (int)message.DequeueCount, message);
-    }
-
-    private async Task<BinaryData> ReadPayloadAsync(string blob, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await _payloads.GetBlobClient(blob).DownloadContentAsync(cancellationToken)).Value.Content;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // The payload is gone (its message was completed by another receiver): an empty body is rejected and dead-lettered.
-            return BinaryData.Empty;
-        }
     }
 
     /// <summary>

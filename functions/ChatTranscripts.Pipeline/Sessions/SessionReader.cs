@@ -11,10 +11,19 @@ public static partial class SessionReader
 {
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
+    public const int MaxTitleLength = 200;
+    public const int MaxDescriptionLength = 2000;
+    public const int MaxHashtags = 5;
+    public const int MaxHashtagLength = 100;
+    public const int MaxHandles = 50;
+    public const int MaxQuestions = 20;
+    public const int MaxQuestionLength = 1000;
+
+    // \z, not $: .NET's $ also matches before a final newline, and "abc\n" is no session id.
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9-]{2,63}\z")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"^[\p{L}\p{M}\p{Nd}_]{1,100}$")]
+    [GeneratedRegex(@"\A[\p{L}\p{M}\p{Nd}_]{1,100}\z")]
     private static partial Regex HashtagPattern();
 
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
@@ -27,13 +36,13 @@ public static partial class SessionReader
             return null;
         }
         var fields = new JsonFieldReader(body, "", errors);
-        var title = fields.String("title", required: true, 1, 200);
+        var title = fields.String("title", required: true, 1, MaxTitleLength, singleLine: true);
         if (title is not null && string.IsNullOrWhiteSpace(title))
         {
             errors.Add("title", "must not be blank.");
         }
-        var description = fields.String("description", required: false, 0, 2000);
-        var hashtags = fields.StringArray("hashtags", required: true, 1, 5, Hashtag);
+        var description = fields.String("description", required: false, 0, MaxDescriptionLength);
+        var hashtags = fields.StringArray("hashtags", required: true, 1, MaxHashtags, Hashtag);
         var startsAt = fields.Timestamp("startsAt", required: true);
         var endsAt = fields.Timestamp("endsAt", required: true);
         if (startsAt is { } start && endsAt is { } end)
@@ -47,14 +56,14 @@ public static partial class SessionReader
                 errors.Add("endsAt", "must be at most 24 hours after startsAt.");
             }
         }
-        var timeZone = fields.String("timeZone", required: false, 1, 64) ?? "UTC";
+        var timeZone = fields.String("timeZone", required: false, 1, 64, singleLine: true) ?? "UTC";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
         {
             errors.Add("timeZone", $"must be an IANA time zone such as 'Europe/London' (got '{timeZone}').");
         }
-        var moderators = fields.StringArray("moderators", required: false, 0, 50, (value, path) => Handle(value, path, errors)) ?? [];
-        var guests = fields.StringArray("guests", required: false, 0, 50, (value, path) => Handle(value, path, errors)) ?? [];
-        var questions = fields.StringArray("questions", required: false, 0, 20, (value, path) => Question(value, path, errors)) ?? [];
+        var moderators = fields.StringArray("moderators", required: false, 0, MaxHandles, (value, path) => Handle(value, path, errors)) ?? [];
+        var guests = fields.StringArray("guests", required: false, 0, MaxHandles, (value, path) => Handle(value, path, errors)) ?? [];
+        var questions = fields.StringArray("questions", required: false, 0, MaxQuestions, (value, path) => Question(value, path, errors)) ?? [];
 
         if (!errors.IsEmpty)
         {
@@ -98,7 +107,7 @@ public static partial class SessionReader
     private static string? Handle(string value, string path, ValidationErrors errors)
     {
         var handle = Handles.Normalise(value);
-        if (handle.Length is 0 or > PostReader.MaxHandleLength || handle.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (!Handles.IsValid(handle))
         {
             errors.Add(path, "must be a handle such as '@BMCMedicine' or 'BMCMedicine'.");
             return null;
@@ -109,9 +118,9 @@ public static partial class SessionReader
     private static string? Question(string value, string path, ValidationErrors errors)
     {
         var length = JsonFieldReader.LengthInCharacters(value);
-        if (string.IsNullOrWhiteSpace(value) || length > 1000)
+        if (string.IsNullOrWhiteSpace(value) || length > MaxQuestionLength)
         {
-            errors.Add(path, string.Create(CultureInfo.InvariantCulture, $"must be 1 to 1000 characters long (got {length})."));
+            errors.Add(path, string.Create(CultureInfo.InvariantCulture, $"must be 1 to {MaxQuestionLength} characters long (got {length})."));
             return null;
         }
         return value;

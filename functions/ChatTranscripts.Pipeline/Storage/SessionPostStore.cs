@@ -89,9 +89,9 @@ public sealed class SessionPostStore(PipelineTables tables)
         PostColumns.Write(entity, post.Post);
         entity["Kind"] = post.Kind.ToString();
         entity["Role"] = post.Role.ToString();
-        entity["Hashtags"] = JsonSerializer.Serialize(post.Entities.Hashtags, PipelineJson.Options);
-        entity["Mentions"] = JsonSerializer.Serialize(post.Entities.Mentions, PipelineJson.Options);
-        entity["Urls"] = JsonSerializer.Serialize(post.Entities.Urls, PipelineJson.Options);
+        LongStringColumn.Write(entity, "Hashtags", JsonSerializer.Serialize(post.Entities.Hashtags, PipelineJson.Options));
+        LongStringColumn.Write(entity, "Mentions", JsonSerializer.Serialize(post.Entities.Mentions, PipelineJson.Options));
+        LongStringColumn.Write(entity, "Urls", JsonSerializer.Serialize(post.Entities.Urls, PipelineJson.Options));
         entity["Question"] = post.Question;
         entity["AnswersQuestion"] = post.AnswersQuestion;
         entity["ThreadRootId"] = post.ThreadRoot.ToString();
@@ -109,5 +109,5 @@ public sealed class SessionPostStore(PipelineTables tables)
         PostKey.Parse(entity.GetString("ThreadRootId")));
 
     private static string[] Strings(TableEntity entity, string column) =>
-        JsonSerializer.Deserialize<string[]>(entity.GetString(column) ?? "[]", PipelineJson.Options) ?? [];
+        JsonSerializer.Deserialize<string[]>(LongStringColumn.Read(entity, column) ?? "[]", PipelineJson.Options) ?? [];
 }

@@ -14,6 +14,7 @@ namespace ChatTranscripts.Pipeline.Storage;
 public sealed class SessionStore : IDisposable
 {
     private const string Partition = "session";
+    private const string DefinitionColumn = "Definition";
 
     private readonly PipelineTables _tables;
     private readonly SessionDayIndex _days;
@@ -70,11 +71,12 @@ public sealed class SessionStore : IDisposable
         await _days.AddAsync(id, definition, cancellationToken);
         var entity = new TableEntity(Partition, id)
         {
-            ["Definition"] = JsonSerializer.Serialize(definition, PipelineJson.Options),
             ["StartsAt"] = definition.StartsAt,
             ["EndsAt"] = definition.EndsAt,
             ["ContentVersion"] = NewVersion(),
         };
+        // The largest definition the API accepts is several times one property's 64 KiB as JSON.
+        LongStringColumn.Write(entity, DefinitionColumn, JsonSerializer.Serialize(definition, PipelineJson.Options), merged: true);
         try
         {
             await _tables.Sessions.AddEntityAsync(entity, cancellationToken);
@@ -141,7 +143,7 @@ public sealed class SessionStore : IDisposable
     private static SessionRecord Read(TableEntity entity) => new()
     {
         Id = entity.RowKey,
-        Definition = JsonSerializer.Deserialize<SessionDefinition>(entity.GetString("Definition"), PipelineJson.Options)!,
+        Definition = JsonSerializer.Deserialize<SessionDefinition>(LongStringColumn.Read(entity, DefinitionColumn)!, PipelineJson.Options)!,
         ContentVersion = entity.GetString("ContentVersion"),
         ETag = entity.ETag,
         PostCount = entity.GetInt32("PostCount") ?? 0,

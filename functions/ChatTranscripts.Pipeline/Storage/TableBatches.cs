@@ -3,8 +3,9 @@ using Azure.Data.Tables;
 namespace ChatTranscripts.Pipeline.Storage;
 
 /// <summary>
-/// Writes entity changes as batch transactions: one partition per batch, at most 100 actions and well under the
-/// 4 MiB payload limit. Batches are about 11x faster than single writes on Azurite and atomic per partition.
+/// Writes entity changes as batch transactions: one partition per batch, at most 100 actions and at most 3 MiB of
+/// entities as the SDK writes them, well under the 4 MiB payload limit. Batches are about 11x faster than single
+/// writes on Azurite and atomic per partition.
 /// </summary>
 public static class TableBatches
 {
@@ -55,13 +56,32 @@ public static class TableBatches
         return refused;
     }
 
+    /// <summary>
+    /// At least the entity's size in a batch request. The SDK writes it as JSON that escapes every non-ASCII character
+    /// as <c>\uXXXX</c>, six bytes for one UTF-16 unit, and some ASCII too (quotes, backslashes, <c>&lt;&gt;&amp;'+`</c>),
+    /// so a post of emoji or of JSON columns is several times its length on the wire; a typed value's annotation
+    /// (<c>@odata.type</c>) and each sub-request's headers add the rest.
+    /// </summary>
+    private static int MaxRequestBytes(TableEntity entity) =>
+        entity.Sum(pair => MaxJsonBytes(pair.Key) + (pair.Value is string text ? MaxJsonBytes(text) : 128)) + 1024;
+
+    private static int MaxJsonBytes(string text)
+    {
+        var bytes = 0;
+        foreach (var c in text)
+        {
+            bytes += char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '_' or '.' or ',' or ':' or '/' or '#' or '@' or '%' ? 1 : 6;
+        }
+        return bytes;
+    }
+
     private static IEnumerable<List<TableTransactionAction>> Chunks(IEnumerable<TableTransactionAction> actions)
     {
         var chunk = new List<TableTransactionAction>();
         var bytes = 0;
         foreach (var action in actions)
         {
-            var size = action.Entity is TableEntity entity ? PostColumns.EstimatedBytes(entity) : 1024;
+            var size = action.Entity is TableEntity entity ? MaxRequestBytes(entity) : 1024;
             if (chunk.Count > 0 && (chunk.Count == MaxActions || bytes + size > MaxBytes))
             {
                 yield return chunk;

@@ -159,14 +159,21 @@ internal sealed class DeadLetterQueue(ServiceBusClient client, string queue, Tex
     private ServiceBusReceiver DeadLetterReceiver() =>
         client.CreateReceiver(queue, new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter });
 
-    /// <summary>What the message carries, as the pipeline reads it.</summary>
-    private static string Describe(ServiceBusReceivedMessage message) => PipelineMessage.Decode(message.Body) switch
+    /// <summary>What the message carries, as the pipeline reads it; a body too large for a message is named by its blob.</summary>
+    private string Describe(ServiceBusReceivedMessage message)
     {
-        { Type: PipelineMessageType.Post, Post: { } post } => $"post {post.Platform}:{post.Id} by {post.Author.Handle}",
-        { Type: PipelineMessageType.Deletion, Deletion: { } deletion } => $"deletion of {deletion.Platform}:{deletion.Id}",
-        { Type: PipelineMessageType.Session, SessionId: { } session } => $"session {session} changed",
-        _ => $"unreadable body, {message.Body.ToMemory().Length} bytes",
-    };
+        if (ServiceBusPostQueue.BodyBlob(message) is { } blob)
+        {
+            return $"body in blob {blob} of container {queue}{ClaimCheck.ContainerSuffix}";
+        }
+        return PipelineMessage.Decode(message.Body) switch
+        {
+            { Type: PipelineMessageType.Post, Post: { } post } => $"post {post.Platform}:{post.Id} by {post.Author.Handle}",
+            { Type: PipelineMessageType.Deletion, Deletion: { } deletion } => $"deletion of {deletion.Platform}:{deletion.Id}",
+            { Type: PipelineMessageType.Session, SessionId: { } session } => $"session {session} changed",
+            _ => $"unreadable body, {message.Body.ToMemory().Length} bytes",
+        };
+    }
 
     private static string OneLine(string? text) => (text ?? "").ReplaceLineEndings(" ");
 

@@ -1,13 +1,15 @@
 using Azure.Messaging.ServiceBus;
 using ChatTranscripts.Pipeline.Queueing;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.IntegrationTests.Queueing;
 
 /// <summary>
 /// The queue contract on a real Service Bus queue, when one is configured: set the environment variable
 /// <c>ServiceBus</c> to a connection string and <c>ServiceBusQueue</c> to an empty queue with duplicate detection.
+/// Claim-checked bodies go to Azurite's blobs.
 /// </summary>
-public sealed class ServiceBusContractTests : PostQueueContract, IAsyncDisposable
+public sealed class ServiceBusContractTests(AzuriteFixture azurite) : PostQueueContract, IAsyncDisposable
 {
     private readonly string? _connection = Environment.GetEnvironmentVariable("ServiceBus");
     private readonly string _queueName = Environment.GetEnvironmentVariable("ServiceBusQueue") ?? "posts-contract";
@@ -29,7 +31,7 @@ public sealed class ServiceBusContractTests : PostQueueContract, IAsyncDisposabl
                 await receiver.CompleteMessageAsync(message);
             }
         }
-        return new ServiceBusPostQueue(_client.CreateSender(_queueName), receiver);
+        return new ServiceBusPostQueue(_client.CreateSender(_queueName), receiver, ClaimCheck.For(azurite.StorageAccount, _queueName + azurite.UniquePrefix()));
     }
 
     protected override async Task<DeadLetter> DeadLetterAsync(IPostQueue queue)

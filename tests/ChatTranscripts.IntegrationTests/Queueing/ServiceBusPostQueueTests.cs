@@ -1,6 +1,9 @@
 using System.Transactions;
 using Azure.Messaging.ServiceBus;
+using ChatTranscripts.IntegrationTests.EndToEnd;
+using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Queueing;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.IntegrationTests.Queueing;
 
@@ -8,13 +11,16 @@ namespace ChatTranscripts.IntegrationTests.Queueing;
 /// The Service Bus adapter without a broker (its emulator needs Docker): the SDK's model factory and its virtual
 /// client methods stand in for the namespace, as the SDK intends for tests.
 /// </summary>
-public sealed class ServiceBusPostQueueTests
+public sealed class ServiceBusPostQueueTests(AzuriteFixture azurite)
 {
+    /// <summary>A Service Bus Standard namespace's largest message.</summary>
+    private const int StandardMessageBytes = 256 * 1024;
+
     [Fact]
     public async Task Messages_that_fit_go_out_in_one_batch_with_their_ids_and_content_type()
     {
         var sender = new RecordingSender(batchCapacity: 100);
-        var queue = new ServiceBusPostQueue(sender, new RecordingReceiver());
+        var queue = Queue(sender, new RecordingReceiver());
 
         await queue.SendAsync([Message("twitter:1"), Message("twitter:2")], CancellationToken.None);
 
@@ -29,7 +35,7 @@ public sealed class ServiceBusPostQueueTests
     public async Task Sending_nothing_sends_no_batch()
     {
         var sender = new RecordingSender(batchCapacity: 100);
-        var queue = new ServiceBusPostQueue(sender, new RecordingReceiver());
+        var queue = Queue(sender, new RecordingReceiver());
 
         await queue.SendAsync([], CancellationToken.None);
 
@@ -40,18 +46,19 @@ public sealed class ServiceBusPostQueueTests
     public async Task A_message_too_large_for_any_batch_fails_the_send_before_anything_is_sent()
     {
         var sender = new RecordingSender(batchCapacity: 0);
-        var queue = new ServiceBusPostQueue(sender, new RecordingReceiver());
+        var queue = Queue(sender, new RecordingReceiver());
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => queue.SendAsync([Message("a")], CancellationToken.None));
 
         Assert.Empty(sender.Sent);
+        Assert.Empty(await Payloads().GetBlobsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task Messages_that_do_not_fit_one_batch_go_out_in_several()
     {
         var sender = new RecordingSender(batchCapacity: 2);
-        var queue = new ServiceBusPostQueue(sender, new RecordingReceiver());
+        var queue = Queue(sender, new RecordingReceiver());
 
         await queue.SendAsync([Message("a"), Message("b"), Message("c"), Message("d"), Message("e")], CancellationToken.None);
 
@@ -64,7 +71,7 @@ public sealed class ServiceBusPostQueueTests
     public async Task When_one_of_several_batches_fails_the_transaction_is_not_committed()
     {
         var sender = new RecordingSender(batchCapacity: 2, failOnBatch: 2);
-        var queue = new ServiceBusPostQueue(sender, new RecordingReceiver());
+        var queue = Queue(sender, new RecordingReceiver());
 
         await Assert.ThrowsAsync<ServiceBusException>(() => queue.SendAsync([Message("a"), Message("b"), Message("c")], CancellationToken.None));
 
@@ -76,7 +83,7 @@ public sealed class ServiceBusPostQueueTests
     {
         var delivered = ServiceBusModelFactory.ServiceBusReceivedMessage(body: BinaryData.FromString("{}"), messageId: "twitter:9", deliveryCount: 3);
         var receiver = new RecordingReceiver(delivered);
-        var queue = new ServiceBusPostQueue(new RecordingSender(10), receiver);
+        var queue = Queue(new RecordingSender(10), receiver);
 
         var received = Assert.Single(await queue.ReceiveAsync(32, CancellationToken.None));
         await queue.CompleteAsync(received, CancellationToken.None);
@@ -93,7 +100,7 @@ public sealed class ServiceBusPostQueueTests
     public async Task A_message_received_from_another_queue_is_refused_rather_than_settled()
     {
         var receiver = new RecordingReceiver();
-        var queue = new ServiceBusPostQueue(new RecordingSender(10), receiver);
+        var queue = Queue(new RecordingSender(10), receiver);
         var foreign = new ReceivedMessage("twitter:1", BinaryData.FromString("{}"), 1, new object());
 
         await Assert.ThrowsAsync<ArgumentException>(() => queue.CompleteAsync(foreign, CancellationToken.None));
@@ -101,10 +108,103 @@ public sealed class ServiceBusPostQueueTests
         Assert.Empty(receiver.Settled);
     }
 
+    [Fact]
+    public async Task A_valid_delivery_over_the_message_size_limit_is_sent_with_its_body_in_a_blob()
+    {
+        var sender = new RecordingSender(batchCapacity: 100, maxMessageBytes: StandardMessageBytes);
+        var queue = Queue(sender, new RecordingReceiver());
+        var large = LargestPost();
+        Assert.True(large.Body.ToMemory().Length > StandardMessageBytes);
+
+        await queue.SendAsync([Message("small"), large], CancellationToken.None);
+
+        var sent = sender.Sent.SelectMany(b => b).ToList();
+        Assert.Equal(["small", large.MessageId], sent.Select(m => m.MessageId));
+        Assert.Equal("{}", sent[0].Body.ToString());
+        Assert.All(sent, m => Assert.InRange(m.Body.ToMemory().Length, 0, StandardMessageBytes));
+        Assert.Equal(large.Body.ToString(), await BlobContentAsync(sent[1]));
+    }
+
+    [Fact]
+    public async Task A_message_carried_in_a_blob_is_received_whole_and_its_blob_removed_when_completed()
+    {
+        var sender = new RecordingSender(batchCapacity: 100, maxMessageBytes: StandardMessageBytes);
+        var large = LargestPost();
+        await Queue(sender, new RecordingReceiver()).SendAsync([large], CancellationToken.None);
+        var sent = Assert.Single(Assert.Single(sender.Sent));
+        var receiver = new RecordingReceiver(Delivered(sent, deliveryCount: 1));
+        var queue = Queue(new RecordingSender(10), receiver);
+
+        var received = Assert.Single(await queue.ReceiveAsync(32, CancellationToken.None));
+        await queue.CompleteAsync(received, CancellationToken.None);
+
+        Assert.Equal(large.MessageId, received.MessageId);
+        Assert.Equal(large.Body.ToString(), received.Body.ToString());
+        Assert.Equal([$"complete {large.MessageId}"], receiver.Settled);
+        Assert.Empty(await Payloads().GetBlobsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_dead_lettered_message_keeps_its_blob_for_the_operator()
+    {
+        var sender = new RecordingSender(batchCapacity: 100, maxMessageBytes: StandardMessageBytes);
+        var large = LargestPost();
+        await Queue(sender, new RecordingReceiver()).SendAsync([large], CancellationToken.None);
+        var sent = Assert.Single(Assert.Single(sender.Sent));
+        var queue = Queue(new RecordingSender(10), new RecordingReceiver(Delivered(sent, deliveryCount: 5)));
+
+        var received = Assert.Single(await queue.ReceiveAsync(32, CancellationToken.None));
+        await queue.DeadLetterAsync(received, "Unprocessable", "test", CancellationToken.None);
+
+        Assert.Equal(large.Body.ToString(), await BlobContentAsync(sent));
+    }
+
+    [Fact]
+    public async Task A_send_that_fails_takes_back_the_blobs_it_wrote()
+    {
+        var sender = new RecordingSender(batchCapacity: 1, maxMessageBytes: StandardMessageBytes, failOnBatch: 2);
+        var queue = Queue(sender, new RecordingReceiver());
+
+        await Assert.ThrowsAsync<ServiceBusException>(() => queue.SendAsync([LargestPost(), Message("b")], CancellationToken.None));
+
+        Assert.Empty(await Payloads().GetBlobsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>A post of 25,000 emoji: about 300 KB once JSON escapes each one.</summary>
+    private static OutgoingMessage LargestPost() => PipelineMessage.ForPost(new CanonicalPost
+    {
+        Platform = "twitter",
+        Id = "largest",
+        Author = new PostAuthor("someone", null),
+        Text = WorstCase.Texts["emoji"],
+        CreatedAt = DateTimeOffset.UnixEpoch,
+    });
+
+    private static ServiceBusReceivedMessage Delivered(ServiceBusMessage sent, int deliveryCount) =>
+        ServiceBusModelFactory.ServiceBusReceivedMessage(
+            body: sent.Body, messageId: sent.MessageId, deliveryCount: deliveryCount, properties: sent.ApplicationProperties);
+
     private static OutgoingMessage Message(string id) => new(id, BinaryData.FromString("{}"));
 
-    /// <summary>Batches that take <paramref name="batchCapacity"/> messages each; records what is sent and whether inside a transaction.</summary>
-    private sealed class RecordingSender(int batchCapacity, int failOnBatch = 0) : ServiceBusSender
+    private readonly string _payloads = "sb" + azurite.UniquePrefix();
+
+    private ServiceBusPostQueue Queue(ServiceBusSender sender, ServiceBusReceiver receiver) => new(sender, receiver, new ClaimCheck(Payloads()));
+
+    private Azure.Storage.Blobs.BlobContainerClient Payloads() => azurite.StorageAccount.Blobs.GetBlobContainerClient(_payloads);
+
+    /// <summary>The body of the blob a claim-checked message names: the only blob in the container.</summary>
+    private async Task<string> BlobContentAsync(ServiceBusMessage message)
+    {
+        var blob = Assert.Single(await Payloads().GetBlobsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(blob.Name, message.ApplicationProperties[ServiceBusPostQueue.BodyBlobProperty]);
+        return (await Payloads().GetBlobClient(blob.Name).DownloadContentAsync(TestContext.Current.CancellationToken)).Value.Content.ToString();
+    }
+
+    /// <summary>
+    /// Batches that take <paramref name="batchCapacity"/> messages each, and messages of at most
+    /// <paramref name="maxMessageBytes"/>; records what is sent and whether inside a transaction.
+    /// </summary>
+    private sealed class RecordingSender(int batchCapacity, int failOnBatch = 0, int maxMessageBytes = int.MaxValue) : ServiceBusSender
     {
         private readonly Dictionary<ServiceBusMessageBatch, List<ServiceBusMessage>> _contents = [];
 
@@ -117,7 +217,7 @@ public sealed class ServiceBusPostQueueTests
         public override ValueTask<ServiceBusMessageBatch> CreateMessageBatchAsync(CancellationToken cancellationToken = default)
         {
             var store = new List<ServiceBusMessage>();
-            var batch = ServiceBusModelFactory.ServiceBusMessageBatch(256 * 1024, store, tryAddCallback: _ => store.Count < batchCapacity);
+            var batch = ServiceBusModelFactory.ServiceBusMessageBatch(256 * 1024, store, tryAddCallback: m => store.Count < batchCapacity && m.Body.ToMemory().Length <= maxMessageBytes);
             _contents[batch] = store;
             return ValueTask.FromResult(batch);
         }

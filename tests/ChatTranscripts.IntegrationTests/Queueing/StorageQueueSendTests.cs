@@ -50,7 +50,7 @@ public sealed class StorageQueueSendTests(AzuriteFixture azurite)
 
     private QueueClient RawQueue(string name) => azurite.StorageAccount.Queues.GetQueueClient(name);
 
-    private BlobContainerClient Payloads(string name) => azurite.StorageAccount.Blobs.GetBlobContainerClient(name + StorageQueuePostQueue.PayloadsSuffix);
+    private BlobContainerClient Payloads(string name) => azurite.StorageAccount.Blobs.GetBlobContainerClient(name + ClaimCheck.ContainerSuffix);
 
     /// <summary>The fixture's account, except that its queue client runs <paramref name="policy"/> and does not retry.</summary>
     private StorageAccount StorageWith(HttpPipelinePolicy policy)

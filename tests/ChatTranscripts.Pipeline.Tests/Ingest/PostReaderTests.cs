@@ -47,6 +47,13 @@ public sealed class PostReaderTests
     [InlineData("""{"author":{"handle":"someone","displayName":"astral noncharacter \ud83f\udfff"}}""", "author.displayName")]
     [InlineData("""{"createdAt":"0001-01-01T00:00:00Z"}""", "createdAt")]
     [InlineData("""{"createdAt":"9999-12-31T23:59:59Z"}""", "createdAt")]
+    [InlineData("""{"platform":"twitter\n"}""", "platform")]
+    [InlineData("""{"createdAt":"2012-08-06T13:04:31Z\n"}""", "createdAt")]
+    [InlineData("""{"editedAt":"2012-08-06T13:04:31+01:00\n"}""", "editedAt")]
+    [InlineData("""{"lang":"en\n"}""", "lang")]
+    [InlineData("""{"createdAt":"٢٠١٢-08-06T13:04:31Z"}""", "createdAt")]
+    [InlineData("""{"createdAt":"2012-08-06T13:04:31.١Z"}""", "createdAt")]
+    [InlineData("""{"createdAt":"２０１２-08-06T13:04:31Z"}""", "createdAt")]
     public void Each_invalid_field_is_named(string overrides, string field)
     {
         var (posts, errors) = Read(JsonMerge.With(Valid, overrides));

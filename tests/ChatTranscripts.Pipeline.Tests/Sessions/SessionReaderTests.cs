@@ -50,6 +50,21 @@ public sealed class SessionReaderTests
     [InlineData("""{"guests":["@"]}""", "guests[0]")]
     [InlineData("""{"moderators":[42]}""", "moderators[0]")]
     [InlineData("""{"questions":[""]}""", "questions[0]")]
+    [InlineData("""{"title":"nul \u0000"}""", "title")]
+    [InlineData("""{"title":"two\nlines"}""", "title")]
+    [InlineData("""{"title":"tab\tted"}""", "title")]
+    [InlineData("""{"description":"nul \u0000"}""", "description")]
+    [InlineData("""{"description":"noncharacter \ufdd0"}""", "description")]
+    [InlineData("""{"timeZone":"UTC\n"}""", "timeZone")]
+    [InlineData("""{"hashtags":["bmcmed\n"]}""", "hashtags[0]")]
+    [InlineData("""{"moderators":["BMCMedicine\uffff"]}""", "moderators[0]")]
+    [InlineData("""{"guests":["Lee\u0085Aase"]}""", "guests[0]")]
+    [InlineData("""{"guests":["LeeAase\ud83f\udffe"]}""", "guests[0]")]
+    [InlineData("""{"questions":["Q \u0000 one?"]}""", "questions[0]")]
+    [InlineData("""{"questions":["Q one?\uffff"]}""", "questions[0]")]
+    [InlineData("""{"questions":["Q\none?"]}""", "questions[0]")]
+    [InlineData("""{"startsAt":"2012-08-06T13:00:00+01:00\n"}""", "startsAt")]
+    [InlineData("""{"startsAt":"2012-08-06T1٣:00:00+01:00"}""", "startsAt")]
     public void Each_invalid_field_is_named(string overrides, string field)
     {
         var (session, errors) = Read(JsonMerge.With(Valid, overrides));
@@ -65,6 +80,15 @@ public sealed class SessionReaderTests
 
         Assert.Null(session);
         Assert.Equal(["questions[0]"], errors.ToDictionary().Keys);
+    }
+
+    [Fact]
+    public void A_description_keeps_its_line_breaks_and_tabs()
+    {
+        var (session, errors) = Read(JsonMerge.With(Valid, """{"description":"Line one\n\tLine two\r\nLine three"}"""));
+
+        Assert.True(errors.IsEmpty);
+        Assert.Equal("Line one\n\tLine two\r\nLine three", session!.Description);
     }
 
     [Fact]
@@ -85,6 +109,8 @@ public sealed class SessionReaderTests
     [InlineData("-abc", false)]
     [InlineData("ABC", false)]
     [InlineData("a_b_c", false)]
+    [InlineData("abc\n", false)]
+    [InlineData("abc\r\n", false)]
     public void Session_ids_follow_the_contract(string id, bool valid)
     {
         Assert.Equal(valid, SessionReader.IsValidId(id));

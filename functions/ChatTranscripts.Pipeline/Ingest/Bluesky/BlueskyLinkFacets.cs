@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json;
+using ChatTranscripts.Pipeline.Http;
 
 namespace ChatTranscripts.Pipeline.Ingest.Bluesky;
 
 /// <summary>
 /// Bluesky shortens links in a post's text ("www.example.com/path...") and keeps the full address in a link facet.
 /// The transcript shows and tags the full address, so each link facet's text is replaced by its URI. Facet offsets
-/// count UTF-8 bytes, not UTF-16 characters.
+/// count UTF-8 bytes, not UTF-16 characters. A facet that is malformed in any way is skipped: the text stays as written.
 /// </summary>
 public static class BlueskyLinkFacets
 {
@@ -47,8 +48,8 @@ public static class BlueskyLinkFacets
     {
         if (facet.ValueKind != JsonValueKind.Object
             || !facet.TryGetProperty("index", out var index) || index.ValueKind != JsonValueKind.Object
-            || !index.TryGetProperty("byteStart", out var startValue) || !startValue.TryGetInt32(out var start)
-            || !index.TryGetProperty("byteEnd", out var endValue) || !endValue.TryGetInt32(out var end)
+            || !index.TryGetProperty("byteStart", out var startValue) || startValue.ValueKind != JsonValueKind.Number || !startValue.TryGetInt32(out var start)
+            || !index.TryGetProperty("byteEnd", out var endValue) || endValue.ValueKind != JsonValueKind.Number || !endValue.TryGetInt32(out var end)
             || start < 0 || end > length || start >= end
             || !facet.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
         {
@@ -57,11 +58,11 @@ public static class BlueskyLinkFacets
         foreach (var feature in features.EnumerateArray())
         {
             if (feature.ValueKind == JsonValueKind.Object
-                && feature.TryGetProperty("$type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == LinkFeature
-                && feature.TryGetProperty("uri", out var uri) && uri.ValueKind == JsonValueKind.String
-                && Uri.TryCreate(uri.GetString(), UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https")
+                && feature.TryGetProperty("$type", out var type) && type.ValueKind == JsonValueKind.String && type.ValueEquals(LinkFeature)
+                && feature.TryGetProperty("uri", out var uri) && uri.ValueKind == JsonValueKind.String && JsonText.TryGetString(uri, out var address)
+                && Uri.TryCreate(address, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https")
             {
-                return (start, end, uri.GetString()!);
+                return (start, end, address);
             }
         }
         return null;

@@ -11,7 +11,7 @@ public sealed class BlueskyWebhookEndpoints(StandardWebhookVerifier verifier, In
 {
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => verifier.Check(request, body), cancellationToken);
+        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => verifier.Check(request, body), cancellationToken, itemsName: JetstreamEventReader.BatchField);
         if (problem is not null)
         {
             return problem;

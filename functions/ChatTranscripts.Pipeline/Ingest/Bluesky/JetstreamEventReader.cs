@@ -14,6 +14,9 @@ public static class JetstreamEventReader
     public const string Platform = "bluesky";
     public const int MaxBatch = PostReader.MaxBatch;
 
+    /// <summary>What errors call the events of an array: <c>events[2].commit.record.text</c>.</summary>
+    public const string BatchField = "events";
+
     /// <summary>Every change in the delivery, in order; on any unreadable event, none and the errors of all events.</summary>
     public static IReadOnlyList<BlueskyChange> Read(JsonElement body, ValidationErrors errors)
     {
@@ -26,21 +29,21 @@ public static class JetstreamEventReader
                 var count = body.GetArrayLength();
                 if (count is < 1 or > MaxBatch)
                 {
-                    errors.Add("events", string.Create(CultureInfo.InvariantCulture, $"must be a Jetstream event or an array of 1 to {MaxBatch} events (got {count})."));
+                    errors.Add(BatchField, string.Create(CultureInfo.InvariantCulture, $"must be a Jetstream event or an array of 1 to {MaxBatch} events (got {count})."));
                     return [];
                 }
                 var changes = new List<BlueskyChange>(count);
                 var index = 0;
                 foreach (var item in body.EnumerateArray())
                 {
-                    if (ReadEvent(item, string.Create(CultureInfo.InvariantCulture, $"events[{index++}]"), errors) is { } change)
+                    if (ReadEvent(item, string.Create(CultureInfo.InvariantCulture, $"{BatchField}[{index++}]"), errors) is { } change)
                     {
                         changes.Add(change);
                     }
                 }
                 return errors.IsEmpty ? changes : [];
             default:
-                errors.Add("events", "must be a Jetstream event object or an array of them.");
+                errors.Add(BatchField, "must be a Jetstream event object or an array of them.");
                 return [];
         }
     }
@@ -159,7 +162,7 @@ public static class JetstreamEventReader
         {
             embedded = nested;
         }
-        return TryGet(embedded, out var uri, "uri") && uri.ValueKind == JsonValueKind.String && uri.GetString() is { } text
+        return TryGet(embedded, out var uri, "uri") && uri.ValueKind == JsonValueKind.String && JsonText.TryGetString(uri, out var text)
             ? BlueskyPostUri.IdOf(text)
             : null;
     }

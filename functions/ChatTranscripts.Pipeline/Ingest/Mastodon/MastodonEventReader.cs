@@ -199,20 +199,9 @@ public static class MastodonEventReader
     private static bool TryGetString(JsonElement element, string property, out string value)
     {
         value = "";
-        if (!element.TryGetProperty(property, out var found) || found.ValueKind != JsonValueKind.String)
-        {
-            return false;
-        }
-        try
-        {
-            value = found.GetString() ?? "";
-        }
-        catch (InvalidOperationException)
-        {
-            // Half a surrogate pair: not text; these optional fields are then simply absent.
-            return false;
-        }
-        return value.Length > 0;
+        // Half a surrogate pair is not text: these optional fields are then simply absent.
+        return element.TryGetProperty(property, out var found) && found.ValueKind == JsonValueKind.String
+            && JsonText.TryGetString(found, out value) && value.Length > 0;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -35,7 +35,12 @@ internal static class XFields
             errors.Add(PathOf(path, field), "must be a string.");
             return null;
         }
-        return value.GetString();
+        if (!JsonText.TryGetString(value, out var text))
+        {
+            errors.Add(PathOf(path, field), JsonText.BrokenTextMessage);
+            return null;
+        }
+        return text;
     }
 
     /// <summary>

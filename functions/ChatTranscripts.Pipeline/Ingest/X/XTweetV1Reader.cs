@@ -96,11 +96,11 @@ public static class XTweetV1Reader
     {
         if (XFields.TryGet(tweet, "retweeted_status", out var original) && original.ValueKind == JsonValueKind.Object
             && XFields.TryGet(original, "user", out var originalUser) && XFields.TryGet(originalUser, "screen_name", out var originalHandle)
-            && originalHandle.ValueKind == JsonValueKind.String)
+            && originalHandle.ValueKind == JsonValueKind.String && JsonText.TryGetString(originalHandle, out var handle))
         {
             var originalPath = XFields.PathOf(path, "retweeted_status");
             var (originalText, originalTextPath) = OwnText(original, originalPath, errors);
-            return (originalText is null ? null : $"RT @{originalHandle.GetString()}: {originalText}", originalTextPath);
+            return (originalText is null ? null : $"RT @{handle}: {originalText}", originalTextPath);
         }
         return OwnText(tweet, path, errors);
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Queueing;
 using Microsoft.AspNetCore.Http;
@@ -8,9 +9,11 @@ namespace ChatTranscripts.Pipeline.Ingest.X;
 /// <c>GET /api/webhooks/x</c> answers X's CRC challenge; <c>POST /api/webhooks/x</c> verifies
 /// <c>x-twitter-webhooks-signature</c>, reads the delivery and queues all of it in one send, or none of it.
 /// </summary>
-public sealed class XWebhookEndpoints(XSignature signature, IngestQueue queue)
+public sealed partial class XWebhookEndpoints(XSignature signature, IngestQueue queue)
 {
     public const string CrcTokenParameter = "crc_token";
+
+    public const int MaxCrcTokenLength = 128;
 
     /// <summary>
     /// Unlike Mastodon's route, there is no unsigned mode without a secret: X cannot register a webhook that fails the
@@ -22,16 +25,22 @@ public sealed class XWebhookEndpoints(XSignature signature, IngestQueue queue)
     public Task<IResult> CrcAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var token = request.Query[CrcTokenParameter].ToString();
-        if (string.IsNullOrEmpty(token))
+        var tokens = request.Query[CrcTokenParameter];
+        if (tokens.Count == 0 || string.IsNullOrEmpty(tokens[0]))
         {
             return Task.FromResult(ApiProblems.BadRequest(CrcTokenParameter, $"The {CrcTokenParameter} query parameter is required: X sends it to check the webhook."));
+        }
+        if (tokens.Count > 1 || !CrcTokenShape().IsMatch(tokens[0]!))
+        {
+            return Task.FromResult(ApiProblems.BadRequest(
+                CrcTokenParameter,
+                $"The {CrcTokenParameter} query parameter must be one token of 1 to {MaxCrcTokenLength} letters, digits, '-', '_', '+', '/' or '=', as X sends it."));
         }
         if (!signature.IsConfigured)
         {
             return Task.FromResult(NotConfigured);
         }
-        return Task.FromResult(Results.Ok(new XCrcResponse(signature.ResponseToken(token))));
+        return Task.FromResult(Results.Ok(new XCrcResponse(signature.ResponseToken(tokens[0]!))));
     }
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -61,6 +70,14 @@ public sealed class XWebhookEndpoints(XSignature signature, IngestQueue queue)
             return await queue.SendAsync(messages, Results.Ok(new { accepted = messages.Count }), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// X's CRC tokens are short opaque strings of base64 characters. The answer is HMAC(secret, token), exactly the
+    /// signature of a delivery whose body is the token, so only tokens that can never be a JSON object or array are
+    /// answered: a replayed answer then signs at most a bare number or literal, which no route reads as a post.
+    /// </summary>
+    [GeneratedRegex(@"\A[A-Za-z0-9+/=_-]{1,128}\z")]
+    private static partial Regex CrcTokenShape();
 
     private IResult? VerifySignature(HttpRequest request, byte[] body)
     {

@@ -75,7 +75,7 @@ internal static partial class TranscriptPageModelBuilder
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     /// <summary>BCP 47 shaped: anything else (free text from a webhook) would be a meaningless <c>lang</c> attribute.</summary>
-    [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 
     /// <summary>What both pages derive from a transcript: its clock, its distinct posts in order, and their anchors.</summary>

@@ -75,6 +75,65 @@ public sealed class XWebhookEndpointsTests
         Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("crc_token", out _));
     }
 
+    [Theory]
+    [InlineData("{\"tweet_create_events\":[]}")]
+    [InlineData("[]")]
+    [InlineData("\"s\"")]
+    [InlineData("a b")]
+    [InlineData("a\n")]
+    [InlineData("a\u0000")]
+    [InlineData("ñ")]
+    public async Task A_crc_token_that_is_not_shaped_like_x_sends_them_is_refused_naming_it(string token)
+    {
+        var context = Context();
+        context.Request.QueryString = QueryString.Create("crc_token", token);
+
+        var (status, body, contentType) = await Execute(await Endpoints().CrcAsync(context.Request, TestContext.Current.CancellationToken), context);
+
+        Assert.Equal(400, status);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("crc_token", out _));
+    }
+
+    /// <summary>
+    /// The CRC answer signs the token exactly as a delivery of that body would be signed, so no token answered may be
+    /// a body that holds anything: tried over every short string of the characters JSON is built from.
+    /// </summary>
+    [Fact]
+    public async Task No_token_that_is_answered_is_a_json_object_or_array()
+    {
+        const string alphabet = "{}[]\":,ab1_-=+/ .\\e";
+        var random = new Random(12);
+        var answered = 0;
+        for (var i = 0; i < 5_000; i++)
+        {
+            var token = new string(Enumerable.Range(0, random.Next(1, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var context = Context();
+            context.Request.QueryString = QueryString.Create("crc_token", token);
+            var (status, _, _) = await Execute(await Endpoints().CrcAsync(context.Request, TestContext.Current.CancellationToken), context);
+            if (status != 200)
+            {
+                continue;
+            }
+            answered++;
+            Assert.False(IsJsonContainer(token), $"answered a CRC for a body that is JSON holding fields: {token}");
+        }
+        Assert.InRange(answered, 1, 4_999);
+    }
+
+    private static bool IsJsonContainer(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     [Fact]
     public async Task Without_a_consumer_secret_both_routes_say_what_to_configure()
     {
