@@ -21,7 +21,7 @@ public sealed class DevelopmentStorage(IConfiguration configuration, IHostEnviro
         }
         var dataFolder = Path.Combine(environment.ContentRootPath, ".azurite");
         // An Azurite left by a run that was killed may still be saving, and still listening, for a moment.
-        await AzuriteProcess.WaitForEarlierRunAsync(dataFolder, logger, cancellationToken);
+        await DataFolderLock.WaitForEarlierRunAsync(dataFolder, logger, cancellationToken);
         if (AzuriteProcess.AnyPortInUse(Ports))
         {
             logger.LogInformation("Something already listens on ports 10000-10002; using it as development storage");

@@ -46,6 +46,7 @@ public sealed class TestFunctionsHost : IAsyncDisposable
     private Uri? _grpcUri;
     private volatile WorkerSession? _worker;
     private volatile bool _stopping;
+    private int _httpInFlight;
 
     private TestFunctionsHost(string appDirectory, IReadOnlyDictionary<string, string> settings, Action<string> output)
     {
@@ -118,12 +119,17 @@ public sealed class TestFunctionsHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Kills the worker with SIGKILL and starts a new one, as the host does when its worker dies; requests in flight
-    /// fail with a 500 and are not counted as failures. Returns once the new worker has loaded every function.
+    /// Kills the worker with SIGKILL while it serves an HTTP request, and starts a new one, as the host does when its
+    /// worker dies; requests in flight fail with a 500 and are not counted as failures. Returns once the new worker
+    /// has loaded every function.
     /// </summary>
     public async Task RestartWorkerAfterKillAsync(CancellationToken cancellationToken)
     {
 #if WORKER_PROTOCOL
+        while (Volatile.Read(ref _httpInFlight) == 0)
+        {
+            await Task.Delay(1, cancellationToken);
+        }
         await _restarting.WaitAsync(cancellationToken);
         try
         {
@@ -260,6 +266,7 @@ public sealed class TestFunctionsHost : IAsyncDisposable
             new StreamingMessage { RequestId = Guid.NewGuid().ToString(), InvocationRequest = Invocations.Http(function, invocationId, context) },
             cancellationToken);
 
+        Interlocked.Increment(ref _httpInFlight);
         try
         {
             using var response = await ForwardAsync(context, worker.HttpUri, invocationId, cancellationToken);
@@ -278,6 +285,10 @@ public sealed class TestFunctionsHost : IAsyncDisposable
             {
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _httpInFlight);
         }
     }
 

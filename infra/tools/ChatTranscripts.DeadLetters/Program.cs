@@ -1,59 +1,73 @@
+using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using ChatTranscripts.DeadLetters;
 
 // Inspect and replay the posts queue's dead letters. Signs in as you (az login, azd auth login, Visual Studio...):
 // the deployment gives the deploying user Service Bus Data Receiver and Sender on the queue.
-const string Usage = """
-    Usage: dotnet run --project infra/tools/ChatTranscripts.DeadLetters -- <command> [options]
-
-    Commands:
-      list [--max N]                 Peek at the dead letters (default: the first 50): sequence number, when, why, what.
-      show <sequence number>         Print one dead letter's reason, properties and body.
-      replay --all                   Send every dead letter back to the queue, then remove it from the dead letters.
-      replay <sequence number>...    The same, for the given dead letters only.
-      discard <sequence number>...   Remove the given dead letters for good.
-
-    Options:
-      --namespace <host>   Service Bus namespace, such as sb-abc123.servicebus.windows.net
-                           (default: SERVICEBUS_NAMESPACE, from the environment or from `azd env get-value`).
-      --queue <name>       Queue name (default: SERVICEBUS_QUEUE_NAME, likewise, else posts).
-    """;
-
-try
+var namespaceOption = new Option<string?>("--namespace")
 {
-    var arguments = Arguments.Parse(args);
-    if (arguments is null)
+    Description = "Service Bus namespace, such as sb-abc123.servicebus.windows.net (default: SERVICEBUS_NAMESPACE, from the environment or `azd env get-value`).",
+    Recursive = true,
+};
+var queueOption = new Option<string?>("--queue")
+{
+    Description = "Queue name (default: SERVICEBUS_QUEUE_NAME, likewise, else posts).",
+    Recursive = true,
+};
+var maxOption = new Option<int>("--max") { Description = "How many to peek at.", DefaultValueFactory = _ => 50 };
+maxOption.Validators.Add(result =>
+{
+    if (result.GetValueOrDefault<int>() <= 0)
     {
-        Console.Error.WriteLine(Usage);
-        return 2;
+        result.AddError("--max must be a positive number.");
     }
-    var fullyQualifiedNamespace = arguments.Namespace ?? Setting("SERVICEBUS_NAMESPACE")
-        ?? throw new InvalidOperationException("No namespace: pass --namespace, or run this in the azd project after `azd up`.");
-    var queue = arguments.Queue ?? Setting("SERVICEBUS_QUEUE_NAME") ?? "posts";
-    await using var client = new ServiceBusClient(fullyQualifiedNamespace, new DefaultAzureCredential());
-    var deadLetters = new DeadLetterQueue(client, queue, Console.Out);
-    using var cancel = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) =>
-    {
-        e.Cancel = true;
-        cancel.Cancel();
-    };
-    return arguments.Command switch
-    {
-        "list" => await deadLetters.ListAsync(arguments.Max, cancel.Token),
-        "show" => await deadLetters.ShowAsync(arguments.SequenceNumbers.Single(), cancel.Token),
-        "replay" => await deadLetters.ReplayAsync(arguments.All ? null : arguments.SequenceNumbers, cancel.Token),
-        "discard" => await deadLetters.DiscardAsync(arguments.SequenceNumbers, cancel.Token),
-        _ => throw new UnreachableException(),
-    };
-}
-catch (Exception e) when (e is InvalidOperationException or ServiceBusException or AuthenticationFailedException or UnauthorizedAccessException)
+});
+var allOption = new Option<bool>("--all") { Description = "Every dead letter." };
+Argument<long[]> SequenceNumbers(ArgumentArity arity) => new("sequence-numbers") { Description = "Dead letters' sequence numbers.", Arity = arity };
+
+var list = new Command("list", "Peek at the dead letters: sequence number, when, why, what.") { maxOption };
+list.SetAction((result, cancellationToken) => RunAsync(result, (deadLetters, ct) => deadLetters.ListAsync(result.GetValue(maxOption), ct), cancellationToken));
+
+var showNumber = new Argument<long>("sequence-number") { Description = "The dead letter's sequence number." };
+var show = new Command("show", "Print one dead letter's reason, properties and body.") { showNumber };
+show.SetAction((result, cancellationToken) => RunAsync(result, (deadLetters, ct) => deadLetters.ShowAsync(result.GetValue(showNumber), ct), cancellationToken));
+
+var replayNumbers = SequenceNumbers(ArgumentArity.ZeroOrMore);
+var replay = new Command("replay", "Send dead letters back to the queue, then remove them from the dead letters.") { allOption, replayNumbers };
+replay.Validators.Add(result =>
 {
-    Console.Error.WriteLine(e.Message);
-    return 1;
+    if (result.GetValue(allOption) == (result.GetValue(replayNumbers) is { Length: > 0 }))
+    {
+        result.AddError("Name the dead letters to replay, or pass --all (not both).");
+    }
+});
+replay.SetAction((result, cancellationToken) => RunAsync(result, (deadLetters, ct) =>
+    deadLetters.ReplayAsync(result.GetValue(allOption) ? null : result.GetValue(replayNumbers)!.ToHashSet(), ct), cancellationToken));
+
+var discardNumbers = SequenceNumbers(ArgumentArity.OneOrMore);
+var discard = new Command("discard", "Remove the given dead letters for good.") { discardNumbers };
+discard.SetAction((result, cancellationToken) => RunAsync(result, (deadLetters, ct) => deadLetters.DiscardAsync(result.GetValue(discardNumbers)!.ToHashSet(), ct), cancellationToken));
+
+var root = new RootCommand("Inspect and replay the posts queue's dead letters.") { namespaceOption, queueOption, list, show, replay, discard };
+return await root.Parse(args).InvokeAsync();
+
+async Task<int> RunAsync(ParseResult result, Func<DeadLetterQueue, CancellationToken, Task<int>> command, CancellationToken cancellationToken)
+{
+    try
+    {
+        var fullyQualifiedNamespace = result.GetValue(namespaceOption) ?? Setting("SERVICEBUS_NAMESPACE")
+            ?? throw new InvalidOperationException("No namespace: pass --namespace, or run this in the azd project after `azd up`.");
+        var queue = result.GetValue(queueOption) ?? Setting("SERVICEBUS_QUEUE_NAME") ?? "posts";
+        await using var client = new ServiceBusClient(fullyQualifiedNamespace, new DefaultAzureCredential());
+        return await command(new DeadLetterQueue(client, queue, Console.Out), cancellationToken);
+    }
+    catch (Exception e) when (e is InvalidOperationException or ServiceBusException or AuthenticationFailedException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
 }
 
 // An azd output, from the environment (as `eval "$(azd env get-values)"` leaves it) or from azd itself.
@@ -84,57 +98,5 @@ static string? Setting(string name)
     {
         // azd is not installed.
         return null;
-    }
-}
-
-/// <summary>The command line, or null when it is not one this tool understands.</summary>
-internal sealed record Arguments(string Command, IReadOnlySet<long> SequenceNumbers, bool All, int Max, string? Namespace, string? Queue)
-{
-    public static Arguments? Parse(string[] args)
-    {
-        if (args.Length == 0)
-        {
-            return null;
-        }
-        var sequenceNumbers = new HashSet<long>();
-        var all = false;
-        var max = 50;
-        string? fullyQualifiedNamespace = null;
-        string? queue = null;
-        for (var i = 1; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--all":
-                    all = true;
-                    break;
-                case "--max" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out max) && max > 0:
-                    i++;
-                    break;
-                case "--namespace" when i + 1 < args.Length:
-                    fullyQualifiedNamespace = args[++i];
-                    break;
-                case "--queue" when i + 1 < args.Length:
-                    queue = args[++i];
-                    break;
-                default:
-                    if (!long.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var sequenceNumber))
-                    {
-                        return null;
-                    }
-                    sequenceNumbers.Add(sequenceNumber);
-                    break;
-            }
-        }
-        var command = args[0];
-        var valid = command switch
-        {
-            "list" => sequenceNumbers.Count == 0 && !all,
-            "show" => sequenceNumbers.Count == 1 && !all,
-            "replay" => all != (sequenceNumbers.Count > 0),
-            "discard" => sequenceNumbers.Count > 0 && !all,
-            _ => false,
-        };
-        return valid ? new Arguments(command, sequenceNumbers, all, max, fullyQualifiedNamespace, queue) : null;
     }
 }

@@ -9,7 +9,9 @@ namespace ChatTranscripts.FunctionsHost.Host;
 /// </summary>
 internal sealed class WorkerProcess : IAsyncDisposable
 {
+    private const int RecentLines = 40;
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _recent = new();
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private WorkerProcess(Process process)
@@ -23,6 +25,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
     public Task<int> Exited => _exited.Task;
 
     public int Id => _process.Id;
+
+    /// <summary>The worker's last lines of output, for the message when it fails to start.</summary>
+    public string RecentOutput => string.Join("\n", _recent);
 
     public static WorkerProcess Start(
         string appDirectory, Uri grpcUri, string workerId, string requestId,
@@ -69,11 +74,25 @@ internal sealed class WorkerProcess : IAsyncDisposable
         start.Environment["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start.");
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) output("worker stdout: " + line.Data); };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) output("worker stderr: " + line.Data); };
+        var worker = new WorkerProcess(process);
+        process.OutputDataReceived += (_, line) => worker.Received("worker stdout: ", line.Data, output);
+        process.ErrorDataReceived += (_, line) => worker.Received("worker stderr: ", line.Data, output);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new WorkerProcess(process);
+        return worker;
+    }
+
+    private void Received(string stream, string? line, Action<string> output)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        _recent.Enqueue(line);
+        while (_recent.Count > RecentLines && _recent.TryDequeue(out _))
+        {
+        }
+        output(stream + line);
     }
 
     /// <summary>SIGKILL, as a crashed or recycled instance would end.</summary>

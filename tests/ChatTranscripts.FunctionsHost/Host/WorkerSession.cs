@@ -91,7 +91,7 @@ internal sealed class WorkerSession : IAsyncDisposable
         {
             await process.DisposeAsync();
             var exit = process.Exited.IsCompleted ? $" (the worker exited with code {process.Exited.Result})" : "";
-            throw new InvalidOperationException($"The Functions worker did not start{exit}: {e.Message}", e);
+            throw new InvalidOperationException($"The Functions worker did not start{exit}: {e.Message}\n{process.RecentOutput}", e);
         }
         catch
         {

@@ -95,7 +95,7 @@ public sealed class AzuriteProcessTests
         await using var running = await AzuriteProcess.StartAsync(options, logger: null, cancellationToken);
 
         // As a second local host does when the first still runs (say `dotnet run` was killed but not its app).
-        var waiting = AzuriteProcess.WaitForEarlierRunAsync(folder.Path, logger: null, cancellationToken);
+        var waiting = DataFolderLock.WaitForEarlierRunAsync(folder.Path, logger: null, cancellationToken);
         await waiting.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
 
         Assert.True(IsRunning(running.ProcessId));

@@ -33,6 +33,15 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Deployed_as_in_azure_with_a_storage_connection_string_the_worker_refuses_to_start_naming_the_setting()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            FunctionsAppHost.StartAsync(azurite, new Dictionary<string, string?> { ["Deployment:InAzure"] = "true" }, TestContext.Current.CancellationToken));
+
+        Assert.Contains("AzureWebJobsStorage is a connection string", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_chat_goes_through_the_functions_own_routes_and_timers_to_a_published_transcript()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

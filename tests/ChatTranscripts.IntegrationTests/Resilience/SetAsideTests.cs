@@ -13,45 +13,12 @@ namespace ChatTranscripts.IntegrationTests.Resilience;
 /// <summary>
 /// A post Table Storage refuses to hold is set aside with the reason, where an operator finds it, and everything else
 /// goes on: the rest of its batch is stored and its session keeps updating. Throttling is not a refusal: it is retried.
+/// (A refusal of a session's row alone needs an entity over 1 MiB, which Azurite does not refuse; every post the API
+/// accepts now fits, StorageLimitTests shows, so only a message queued by an older version could reach it.)
 /// </summary>
 public sealed class SetAsideTests(AzuriteFixture azurite)
 {
     private const string SessionId = "set-aside";
-
-    /// <summary>
-    /// A valid post of 25,000 characters dense with hashtags: its text fits a ReceivedPosts row (split across columns),
-    /// but the list of its hashtags, one column of its session row, is over Table Storage's 64 KiB per property.
-    /// </summary>
-    private static PipelineMessage DenseWithHashtags(string id, int minute) =>
-        FaultyPipeline.Post(id, ("#bmcmed " + string.Concat(Enumerable.Repeat("#x ", 8_400)))[..25_000], minute);
-
-    [Fact]
-    public async Task A_post_its_session_cannot_store_is_set_aside_and_the_session_keeps_updating()
-    {
-        await using var pipeline = FaultyPipeline.Create(azurite);
-        await pipeline.DefineAsync(SessionId);
-
-        await pipeline.Processor.ProcessAsync(
-        [
-            FaultyPipeline.Post("1", "Q1: what helps? #bmcmed", 5, handle: "BMCMedicine"),
-            DenseWithHashtags("2", 6),
-            FaultyPipeline.Post("3", "A1: peer support #bmcmed", 7, replyTo: "1"),
-            FaultyPipeline.Post("4", "@someone which ones?", 8, replyTo: "2"),
-        ], CancellationToken.None);
-        await pipeline.Processor.ProcessAsync([FaultyPipeline.Post("5", "A1: later answer #bmcmed", 9)], CancellationToken.None);
-        // A processor that starts afresh (no snapshot) reads what was set aside rather than failing on it again.
-        pipeline.Services.GetRequiredService<SessionSnapshots>().Clear();
-        await pipeline.Processor.ProcessAsync([FaultyPipeline.Post("6", "A1: and another #bmcmed", 10)], CancellationToken.None);
-
-        // The reply joined only through the post set aside, so it stays out with it.
-        Assert.Equal(["twitter:1", "twitter:3", "twitter:5", "twitter:6"], await PostKeysAsync(pipeline));
-        var setAside = Assert.Single(await SetAsideAsync(pipeline));
-        Assert.Equal(("Posts:" + SessionId, "twitter:2"), (setAside.PartitionKey, setAside.RowKey));
-        Assert.Contains("PropertyValueTooLarge", setAside.GetString("Reason"), StringComparison.Ordinal);
-        Assert.Contains(pipeline.Logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("twitter:2", StringComparison.Ordinal));
-        // The received copy is kept: the post is stored, only this session cannot show it.
-        Assert.True((await pipeline.Services.GetRequiredService<ReceivedPostStore>().GetAsync([Post(DenseWithHashtags("2", 6))], CancellationToken.None)).ContainsKey(new PostKey("twitter", "2")));
-    }
 
     [Fact]
     public async Task A_post_storage_refuses_to_receive_is_set_aside_and_the_rest_of_its_batch_is_stored()
