@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ChatTranscripts.Functions;
+using ChatTranscripts.IntegrationTests.Hosts;
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Publishing;
 using ChatTranscripts.Pipeline.Queueing;
@@ -16,39 +17,37 @@ namespace ChatTranscripts.IntegrationTests.Functions;
 /// <summary>The function classes invoked directly, as the Functions host would, on Azurite.</summary>
 public sealed class FunctionsTests(AzuriteFixture azurite)
 {
-    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-
     [Fact]
     public async Task A_session_registered_and_posts_submitted_through_the_functions_are_processed_and_published()
     {
-        await using var services = PipelineServices.Create(azurite, new Dictionary<string, string?> { ["Webhooks:Secret"] = Secret });
+        await using var services = PipelineServices.Create(azurite, new Dictionary<string, string?> { ["Webhooks:Secret"] = ChatHostSettings.Secret });
         var sessions = new SessionsFunctions(services.GetRequiredService<SessionsEndpoints>());
         var posts = new PostsFunctions(services.GetRequiredService<PostsEndpoints>());
 
-        var put = await InvokeAsync(services, "PUT", """
+        var put = await FunctionInvocation.InvokeAsync(services, "PUT", """
             {"title":"Functions chat","hashtags":["#bmcmed"],"startsAt":"2012-08-06T13:00:00+01:00","endsAt":"2012-08-06T14:00:00+01:00"}
             """, request => sessions.PutSession(request, "functions-chat"));
         Assert.Equal(StatusCodes.Status201Created, put.Status);
 
         var body = """[{"platform":"twitter","id":"1","author":{"handle":"a"},"text":"A1: yes #bmcmed","createdAt":"2012-08-06T12:10:00Z"}]""";
-        var accepted = await InvokeAsync(services, "POST", body, posts.SubmitPosts, signed: true);
+        var accepted = await FunctionInvocation.InvokeAsync(services, "POST", body, posts.SubmitPosts, signed: true);
         Assert.Equal(StatusCodes.Status202Accepted, accepted.Status);
         Assert.Equal(1, accepted.Json.GetProperty("accepted").GetInt32());
 
-        var unsigned = await InvokeAsync(services, "POST", body, posts.SubmitPosts);
+        var unsigned = await FunctionInvocation.InvokeAsync(services, "POST", body, posts.SubmitPosts);
         Assert.Equal(StatusCodes.Status401Unauthorized, unsigned.Status);
 
         var deletions = new DeletionsFunctions(services.GetRequiredService<DeletionsEndpoints>());
-        var deleted = await InvokeAsync(services, "POST", """[{"platform":"twitter","id":"2"}]""", deletions.SubmitDeletions, signed: true);
+        var deleted = await FunctionInvocation.InvokeAsync(services, "POST", """[{"platform":"twitter","id":"2"}]""", deletions.SubmitDeletions, signed: true);
         Assert.Equal(StatusCodes.Status202Accepted, deleted.Status);
         Assert.Equal(1, deleted.Json.GetProperty("accepted").GetInt32());
-        var deleteRoute = await InvokeAsync(services, "DELETE", null, request => deletions.DeletePost(request, "twitter", "1"));
+        var deleteRoute = await FunctionInvocation.InvokeAsync(services, "DELETE", null, request => deletions.DeletePost(request, "twitter", "1"));
         Assert.Equal(StatusCodes.Status401Unauthorized, deleteRoute.Status);
 
         await new ProcessPosts(services.GetRequiredService<QueueDrainer>(), services.GetRequiredService<IQueueBatchHandler>()).Run(null!, CancellationToken.None);
         await new PublishTranscripts(services.GetRequiredService<TranscriptPublisher>()).Run(null!, CancellationToken.None);
 
-        var got = await InvokeAsync(services, "GET", null, request => sessions.GetSession(request, "functions-chat"));
+        var got = await FunctionInvocation.InvokeAsync(services, "GET", null, request => sessions.GetSession(request, "functions-chat"));
         Assert.Equal("published", got.Json.GetProperty("status").GetString());
         Assert.Equal(1, got.Json.GetProperty("postCount").GetInt32());
         Assert.Equal("/functions-chat/index.html", got.Json.GetProperty("transcriptUrl").GetString());
@@ -63,39 +62,10 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
         await using var services = PipelineServices.Create(azurite);
         var sessions = new SessionsFunctions(services.GetRequiredService<SessionsEndpoints>());
 
-        var list = await InvokeAsync(services, "GET", null, sessions.ListSessions);
-        var publish = await InvokeAsync(services, "POST", null, request => sessions.PublishSession(request, "nobody-here"));
+        var list = await FunctionInvocation.InvokeAsync(services, "GET", null, sessions.ListSessions);
+        var publish = await FunctionInvocation.InvokeAsync(services, "POST", null, request => sessions.PublishSession(request, "nobody-here"));
 
         Assert.Equal(0, list.Json.GetProperty("sessions").GetArrayLength());
         Assert.Equal(StatusCodes.Status404NotFound, publish.Status);
-    }
-
-    private static async Task<(int Status, JsonElement Json)> InvokeAsync(
-        IServiceProvider services, string method, string? body, Func<HttpRequest, Task<IActionResult>> function, bool signed = false)
-    {
-        var context = new DefaultHttpContext { RequestServices = services };
-        context.Request.Method = method;
-        var bytes = Encoding.UTF8.GetBytes(body ?? "");
-        if (body is not null)
-        {
-            context.Request.ContentType = "application/json";
-            context.Request.Body = new MemoryStream(bytes);
-            context.Request.ContentLength = bytes.Length;
-        }
-        if (signed)
-        {
-            foreach (var header in StandardWebhookSigner.Headers(Secret, "msg_1", DateTimeOffset.UtcNow, bytes))
-            {
-                context.Request.Headers[header.Key] = header.Value;
-            }
-        }
-        var response = new MemoryStream();
-        context.Response.Body = response;
-
-        var result = await function(context.Request);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
-
-        var text = Encoding.UTF8.GetString(response.ToArray());
-        return (context.Response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement);
     }
 }

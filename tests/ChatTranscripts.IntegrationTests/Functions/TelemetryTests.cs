@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using ChatTranscripts.Functions;
 using ChatTranscripts.Functions.Telemetry;
+using ChatTranscripts.IntegrationTests.Hosts;
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Publishing;
 using ChatTranscripts.Pipeline.Queueing;
@@ -24,15 +25,13 @@ namespace ChatTranscripts.IntegrationTests.Functions;
 /// </summary>
 public sealed class TelemetryTests(AzuriteFixture azurite)
 {
-    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-
     [Fact]
     public async Task A_posts_journey_from_ingest_to_publish_is_in_the_telemetry_at_information_level()
     {
         var channel = new CapturingChannel();
         await using var services = PipelineServices.Create(azurite, new Dictionary<string, string?>
         {
-            ["Webhooks:Secret"] = Secret,
+            ["Webhooks:Secret"] = ChatHostSettings.Secret,
             // Telemetry goes nowhere but the capturing channel; a connection string switches it on.
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/",
         }, (collection, configuration) =>
@@ -43,12 +42,13 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         var sessions = new SessionsFunctions(services.GetRequiredService<SessionsEndpoints>());
         var posts = new PostsFunctions(services.GetRequiredService<PostsEndpoints>());
 
-        await InvokeAsync(services, "PUT", """
+        var put = await FunctionInvocation.InvokeAsync(services, "PUT", """
             {"title":"Telemetry chat","hashtags":["#bmcmed"],"startsAt":"2012-08-06T13:00:00+01:00","endsAt":"2012-08-06T14:00:00+01:00"}
             """, request => sessions.PutSession(request, "telemetry-chat"));
-        await InvokeAsync(services, "POST", """
+        var submitted = await FunctionInvocation.InvokeAsync(services, "POST", """
             [{"platform":"twitter","id":"4242","author":{"handle":"a"},"text":"A1: yes #bmcmed","createdAt":"2012-08-06T12:10:00Z"}]
             """, posts.SubmitPosts, signed: true);
+        Assert.Equal((StatusCodes.Status201Created, StatusCodes.Status202Accepted), (put.Status, submitted.Status));
         await new ProcessPosts(services.GetRequiredService<QueueDrainer>(), services.GetRequiredService<IQueueBatchHandler>()).Run(null!, CancellationToken.None);
         await new PublishTranscripts(services.GetRequiredService<TranscriptPublisher>()).Run(null!, CancellationToken.None);
         services.GetRequiredService<TelemetryConfiguration>().TelemetryChannel.Flush();
@@ -62,27 +62,6 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         var dependencies = channel.Items.OfType<DependencyTelemetry>().ToList();
         Assert.Contains(dependencies, d => d.Type.EndsWith("Microsoft.Tables", StringComparison.Ordinal) && d.Name == "TableClient.SubmitTransaction" && d.Success == true);
         Assert.Contains(dependencies, d => d.Type == "Http" && d.Name.EndsWith("/telemetry-chat/transcript.json", StringComparison.Ordinal));
-    }
-
-    private static async Task InvokeAsync(IServiceProvider services, string method, string body, Func<HttpRequest, Task<IActionResult>> function, bool signed = false)
-    {
-        var context = new DefaultHttpContext { RequestServices = services };
-        context.Request.Method = method;
-        var bytes = Encoding.UTF8.GetBytes(body);
-        context.Request.ContentType = "application/json";
-        context.Request.Body = new MemoryStream(bytes);
-        context.Request.ContentLength = bytes.Length;
-        if (signed)
-        {
-            foreach (var header in StandardWebhookSigner.Headers(Secret, "msg_telemetry", DateTimeOffset.UtcNow, bytes))
-            {
-                context.Request.Headers[header.Key] = header.Value;
-            }
-        }
-        context.Response.Body = new MemoryStream();
-        var result = await function(context.Request);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
-        Assert.True(context.Response.StatusCode < 300, $"{method} answered {context.Response.StatusCode}");
     }
 
     /// <summary>An in-memory channel: the SDK hands it every item it would have sent.</summary>

@@ -34,7 +34,7 @@ public sealed class DeploymentEnvironmentTests
     {
         var settings = DeployedWithoutSecret();
         settings["Webhooks:Secret"] = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-        using var host = Build(settings);
+        using var host = ComposedAsFunctionsApp.Build(settings);
 
         Assert.True(host.Services.GetRequiredService<IOptions<DeploymentOptions>>().Value.InAzure);
         Assert.True(host.Services.GetRequiredService<IOptions<WebhookOptions>>().Value.RequireSecret);
@@ -50,7 +50,7 @@ public sealed class DeploymentEnvironmentTests
         // A Functions host sets these on some plans; they must not switch anything on.
         settings["WEBSITE_INSTANCE_ID"] = "0123456789abcdef";
         settings["CONTAINER_NAME"] = "func-example";
-        using var host = Build(settings);
+        using var host = ComposedAsFunctionsApp.Build(settings);
 
         await host.StartAsync(TestContext.Current.CancellationToken);
         await host.StopAsync(TestContext.Current.CancellationToken);
@@ -64,7 +64,7 @@ public sealed class DeploymentEnvironmentTests
     {
         var settings = Local();
         settings["Deployment:InAzure"] = "True";
-        using var host = Build(settings);
+        using var host = ComposedAsFunctionsApp.Build(settings);
 
         var error = await Assert.ThrowsAsync<AggregateException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
@@ -77,20 +77,10 @@ public sealed class DeploymentEnvironmentTests
     [Fact]
     public async Task With_the_setting_a_missing_webhook_secret_stops_start_up()
     {
-        using var host = Build(DeployedWithoutSecret());
+        using var host = ComposedAsFunctionsApp.Build(DeployedWithoutSecret());
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("Webhooks:Secret is required here", error.Message, StringComparison.Ordinal);
-    }
-
-    private static IHost Build(Dictionary<string, string?> settings)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddLogging();
-        builder.Services.AddChatTranscripts(builder.Configuration);
-        builder.Services.AddDeploymentEnvironment(builder.Configuration);
-        return builder.Build();
     }
 }

@@ -30,7 +30,7 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task The_deployed_settings_start()
     {
-        using var host = Build(Deployed());
+        using var host = ComposedAsFunctionsApp.Build(Deployed());
 
         await host.StartAsync(TestContext.Current.CancellationToken);
         await host.StopAsync(TestContext.Current.CancellationToken);
@@ -50,7 +50,7 @@ public sealed class StartupValidationTests
     {
         var settings = Deployed();
         settings[key] = value;
-        using var host = Build(settings);
+        using var host = ComposedAsFunctionsApp.Build(settings);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
@@ -63,21 +63,10 @@ public sealed class StartupValidationTests
         var settings = Deployed();
         settings.Remove("AzureWebJobsStorage:blobServiceUri");
         settings["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
-        using var host = Build(settings);
+        using var host = ComposedAsFunctionsApp.Build(settings);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("AzureWebJobsStorage is a connection string", error.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>As the Functions app composes itself (Program.cs): the pipeline, then the deployment environment.</summary>
-    private static IHost Build(Dictionary<string, string?> settings)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddLogging();
-        builder.Services.AddChatTranscripts(builder.Configuration);
-        builder.Services.AddDeploymentEnvironment(builder.Configuration);
-        return builder.Build();
     }
 }
