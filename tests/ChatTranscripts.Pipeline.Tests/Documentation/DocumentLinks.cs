@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -11,7 +12,7 @@ namespace ChatTranscripts.Pipeline.Tests.Documentation;
 /// </summary>
 internal static class DocumentLinks
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAutoIdentifiers(AutoIdentifierOptions.GitHub).Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAutoIdentifiers(AutoIdentifierOptions.GitHub).UsePreciseSourceLocation().Build();
 
     /// <param name="path">Where the Markdown file is (or would be): relative links start from its folder.</param>
     public static IReadOnlyList<string> Broken(string path, string markdown, string repositoryRoot)
@@ -28,7 +29,8 @@ internal static class DocumentLinks
             var file = hash < 0 ? url : url[..hash];
             var anchor = hash < 0 ? null : url[(hash + 1)..];
             var target = file.Length == 0 ? Path.GetFullPath(path) : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, Uri.UnescapeDataString(file)));
-            var where = $"{Path.GetFileName(path)} line {link.Line + 1}: ({url})";
+            var line = markdown.AsSpan(0, link.Span.Start).Count('\n') + 1;
+            var where = $"{Path.GetFileName(path)} line {line}: ({url})";
             if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 broken.Add($"{where} points outside the repository");
