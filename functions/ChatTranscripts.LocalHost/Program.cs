@@ -2,6 +2,7 @@ using ChatTranscripts.LocalHost;
 using ChatTranscripts.LocalHost.Access;
 using ChatTranscripts.LocalHost.Background;
 using ChatTranscripts.LocalHost.Demo;
+using ChatTranscripts.LocalHost.OpenApi;
 using ChatTranscripts.Pipeline;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -16,6 +17,9 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         ["AzureWebJobsStorage"] = DevelopmentStorage.ConnectionString,
         ["Publishing:Delay"] = "00:00:30",
         ["Publishing:LiveInterval"] = "00:00:30",
+        // A first run shows the start-up banner and what the pipeline does, not a line per request and routing step.
+        [$"Logging:LogLevel:{StartupBanner.RequestLogCategory}"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
     },
 });
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -30,6 +34,7 @@ builder.Services.AddLocalHostAccess();
 builder.Services.AddSingleton<ContinuousProcessor>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ContinuousProcessor>());
 builder.Services.AddHostedService<PublishSchedule>();
+builder.Services.AddApiDocument();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Detail ??= $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} is not a route of this API (see api.md).");
 
@@ -38,11 +43,10 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapChatTranscriptsApi();
+app.MapApiDocument();
 app.MapStaticSite();
 await app.StartAsync();
 
-if (demo)
-{
-    await DemoRun.RunAsync(app);
-}
+var demoTranscript = demo ? await DemoRun.RunAsync(app) : null;
+StartupBanner.Print(app, demoTranscript);
 await app.WaitForShutdownAsync();

@@ -42,7 +42,7 @@ public static class StaticSiteRoutes
                 await context.Response.Body.WriteAsync(file.Content.ToMemory(), ct);
             }
             return Results.Empty;
-        }).ShortCircuit();
+        }).ShortCircuit().ExcludeFromDescription();
         return app;
     }
 

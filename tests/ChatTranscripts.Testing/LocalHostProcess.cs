@@ -39,8 +39,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// Starts the host listening on <paramref name="listenAddress"/> (loopback unless a test needs it reachable from
     /// other machines) and waits until it answers; fails with the host's output if it exits first.
     /// </summary>
+    /// <param name="arguments">Further command-line arguments, such as <c>--demo</c>.</param>
     public static async Task<LocalHostProcess> StartAsync(
-        int port, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, string listenAddress = "127.0.0.1")
+        int port, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, string listenAddress = "127.0.0.1",
+        IReadOnlyList<string>? arguments = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -51,6 +53,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatTranscripts.LocalHost.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://{listenAddress}:{port}");
+        foreach (var argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -81,6 +87,20 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+    }
+
+    /// <summary>Waits until the host has written <paramref name="text"/>; fails with its output if it exits or stays silent for a minute.</summary>
+    public async Task WaitForOutputAsync(string text, CancellationToken cancellationToken)
+    {
+        var giveUp = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTimeOffset.UtcNow > giveUp)
+            {
+                throw new InvalidOperationException($"The local host did not write '{text}':\n{Output}");
+            }
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     private void Append(string? line)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ChatTranscripts.Functions;
 using ChatTranscripts.IntegrationTests.Hosts;
 using ChatTranscripts.Pipeline.Http;
+using ChatTranscripts.Pipeline.Tests;
 using ChatTranscripts.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +61,7 @@ public sealed partial class RouteTableTests(AzuriteFixture azurite)
     [Fact]
     public void The_contract_documents_every_declared_route()
     {
-        var contract = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "api.md"));
+        var contract = File.ReadAllText(Repository.PathOf("docs", "api.md"));
         var documented = DocumentedRoute().Matches(contract).Select(m => (m.Groups[1].Value, Normalise(m.Groups[2].Value))).ToHashSet();
 
         Assert.All(Declared, route => Assert.Contains(route, documented));
@@ -68,18 +69,6 @@ public sealed partial class RouteTableTests(AzuriteFixture azurite)
 
     /// <summary>Parameter names and catch-all markers aside, a template is its literal segments and parameter positions.</summary>
     private static string Normalise(string template) => ParameterSegment().Replace(template.TrimStart('/'), "{}");
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("The tests do not run inside the repository.");
-    }
 
     [GeneratedRegex(@"\{\**[^}]*\}")]
     private static partial Regex ParameterSegment();
