@@ -1,10 +1,13 @@
+using System.Buffers;
 using System.Reflection;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
+using Fluid.Ast;
 using Fluid.Values;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.IO;
 
 namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
 
@@ -25,7 +28,13 @@ internal sealed class TemplateLibrary
     /// </summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private const int WriterBufferSize = 64 * 1024;
+    private const int WriterBufferSize = 16 * 1024;
+
+    private static readonly RecyclableMemoryStreamManager Buffers = new(new RecyclableMemoryStreamManager.Options
+    {
+        BlockSize = 64 * 1024,
+        MaximumSmallPoolFreeBytes = 32 * 1024 * 1024,
+    });
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -45,6 +54,7 @@ internal sealed class TemplateLibrary
         _options.Scope.SetValue("site", new ObjectValue(SiteStyles.Instance));
 
         var parser = new FluidParser();
+        parser.RegisterExpressionTag("posts", WritePosts);
         foreach (var resource in Assembly.GetManifestResourceNames().Where(IsTemplate))
         {
             var fileName = resource[(ResourcePrefix.Length + 1)..];
@@ -67,7 +77,7 @@ internal sealed class TemplateLibrary
         }
         var context = new TemplateContext(_options);
         context.SetValue("page", model);
-        var buffer = new MemoryStream();
+        using var buffer = Buffers.GetStream();
         using (var writer = new StreamWriter(buffer, Utf8, WriterBufferSize, leaveOpen: true))
         {
             // Our templates read only in-memory models, so rendering completes synchronously; the task is a formality.
@@ -77,10 +87,22 @@ internal sealed class TemplateLibrary
                 rendering.AsTask().GetAwaiter().GetResult();
             }
         }
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        return buffer.GetReadOnlySequence().ToArray();
     }
 
     public string Render(string templateName, object model) => Utf8.GetString(RenderUtf8(templateName, model).Span);
+
+    /// <summary><c>{% posts list %}</c>: a <see cref="PostList"/>, written by hand-written markup through the page's writer and encoder.</summary>
+    private static async ValueTask<Completion> WritePosts(Expression list, TextWriter writer, TextEncoder encoder, TemplateContext context)
+    {
+        var value = await list.EvaluateAsync(context);
+        if (value.ToObjectValue() is not PostList posts)
+        {
+            throw new InvalidOperationException($"{{% posts %}} takes a {nameof(PostList)}, not {value.Type}.");
+        }
+        posts.WriteTo(new HtmlWriter(writer, encoder));
+        return Completion.Normal;
+    }
 
     private static bool IsTemplate(string resource) =>
         resource.StartsWith(ResourcePrefix + ".", StringComparison.Ordinal)
