@@ -12,10 +12,10 @@ internal static class PostAnchors
     private static readonly SearchValues<char> SafeCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
 
-    public static Dictionary<string, string> Assign(IEnumerable<TranscriptPost> postsInOrder)
+    public static Dictionary<string, string> Assign(IReadOnlyCollection<TranscriptPost> postsInOrder)
     {
-        var anchors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var anchors = new Dictionary<string, string>(postsInOrder.Count, StringComparer.Ordinal);
+        var taken = new HashSet<string>(postsInOrder.Count, StringComparer.Ordinal);
         foreach (var post in postsInOrder)
         {
             if (anchors.ContainsKey(post.Id))

@@ -84,7 +84,7 @@ internal static partial class TranscriptPageModelBuilder
         public PageContext(TranscriptDocument transcript)
         {
             Clock = new SessionClock(transcript.Session.TimeZone, transcript.Session.StartsAt);
-            var byId = new Dictionary<string, TranscriptPost>(StringComparer.Ordinal);
+            var byId = new Dictionary<string, TranscriptPost>(transcript.Posts.Count, StringComparer.Ordinal);
             foreach (var post in transcript.Posts)
             {
                 byId.TryAdd(post.Id, post);
