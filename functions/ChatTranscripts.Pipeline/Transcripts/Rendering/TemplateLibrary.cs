@@ -28,11 +28,19 @@ internal sealed class TemplateLibrary
     /// </summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    /// <summary>Characters gathered before each conversion to UTF-8: small enough that the writer's buffers stay off the large object heap.</summary>
     private const int WriterBufferSize = 16 * 1024;
 
+    /// <summary>
+    /// Pages are written into pooled blocks and copied out once, at their exact size, rather than into a
+    /// <see cref="MemoryStream"/> that doubles: its growing buffers (32 MB of them for a 10 MB page) were all
+    /// large-object allocations, each bringing the next full collection closer. Up to 32 MiB of free blocks are kept
+    /// between renders; a larger page takes new blocks, which are large objects themselves (256 KiB) so that the
+    /// collections during its render never copy them.
+    /// </summary>
     private static readonly RecyclableMemoryStreamManager Buffers = new(new RecyclableMemoryStreamManager.Options
     {
-        BlockSize = 64 * 1024,
+        BlockSize = 256 * 1024,
         MaximumSmallPoolFreeBytes = 32 * 1024 * 1024,
     });
 
