@@ -28,9 +28,6 @@ internal sealed class TemplateLibrary
     /// </summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>Characters gathered before each conversion to UTF-8: small enough that the writer's buffers stay off the large object heap.</summary>
-    private const int WriterBufferSize = 16 * 1024;
-
     /// <summary>
     /// Pages are written into pooled blocks and copied out once, at their exact size, rather than into a
     /// <see cref="MemoryStream"/> that doubles: its growing buffers (32 MB of them for a 10 MB page) were all
@@ -86,15 +83,14 @@ internal sealed class TemplateLibrary
         var context = new TemplateContext(_options);
         context.SetValue("page", model);
         using var buffer = Buffers.GetStream();
-        using (var writer = new StreamWriter(buffer, Utf8, WriterBufferSize, leaveOpen: true))
+        using var writer = new Utf8BufferWriter(buffer);
+        // Our templates read only in-memory models, so rendering completes synchronously; the task is a formality.
+        var rendering = template.RenderAsync(writer, Encoder, context);
+        if (!rendering.IsCompletedSuccessfully)
         {
-            // Our templates read only in-memory models, so rendering completes synchronously; the task is a formality.
-            var rendering = template.RenderAsync(writer, Encoder, context);
-            if (!rendering.IsCompletedSuccessfully)
-            {
-                rendering.AsTask().GetAwaiter().GetResult();
-            }
+            rendering.AsTask().GetAwaiter().GetResult();
         }
+        writer.Flush();
         return buffer.GetReadOnlySequence().ToArray();
     }
 
