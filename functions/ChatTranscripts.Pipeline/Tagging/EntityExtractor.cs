@@ -41,27 +41,49 @@ public static class EntityExtractor
     public static IReadOnlyList<EntitySpan> ExtractSpans(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var all = new List<EntitySpan>();
-        all.AddRange(UrlScanner.Scan(text).Select(e => Span(EntityKind.Url, e)));
-        all.AddRange(HashtagScanner.Scan(text).Select(e => Span(EntityKind.Hashtag, e)));
-        all.AddRange(MentionScanner.Scan(text).Select(e => Span(EntityKind.Mention, e)));
-        if (all.Count == 0)
+        var urls = UrlScanner.Scan(text);
+        var hashtags = HashtagScanner.Scan(text);
+        var mentions = MentionScanner.Scan(text);
+        if (urls.Count + hashtags.Count + mentions.Count == 0)
         {
             return [];
         }
-        // Stable on equal starts, so at one position a URL is preferred, as twitter-text lists URLs first.
-        var ordered = all.OrderBy(e => e.Start).ToList();
-        var kept = new List<EntitySpan>(ordered.Count);
+        // The pages call this for every post on every render, so it fills one list and sorts it in place.
+        var all = new List<EntitySpan>(urls.Count + hashtags.Count + mentions.Count);
+        AddSpans(all, EntityKind.Url, urls);
+        AddSpans(all, EntityKind.Hashtag, hashtags);
+        AddSpans(all, EntityKind.Mention, mentions);
+        // No scanner finds two entities at one position, so start then kind orders every span: the sort need not be stable.
+        all.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : Precedence(a.Kind).CompareTo(Precedence(b.Kind)));
+        var kept = 0;
         var keptEnd = 0;
-        foreach (var entity in ordered)
+        for (var i = 0; i < all.Count; i++)
         {
+            var entity = all[i];
             if (entity.Start >= keptEnd)
             {
-                kept.Add(entity);
+                all[kept++] = entity;
                 keptEnd = entity.End;
             }
         }
-        return kept;
+        all.RemoveRange(kept, all.Count - kept);
+        return all;
+    }
+
+    /// <summary>At one position a URL is preferred, as twitter-text lists URLs first, then hashtags, then mentions.</summary>
+    private static int Precedence(EntityKind kind) => kind switch
+    {
+        EntityKind.Url => 0,
+        EntityKind.Hashtag => 1,
+        _ => 2,
+    };
+
+    private static void AddSpans(List<EntitySpan> spans, EntityKind kind, List<TextEntity> entities)
+    {
+        foreach (var entity in entities)
+        {
+            spans.Add(Span(kind, entity));
+        }
     }
 
     private static EntitySpan Span(EntityKind kind, TextEntity entity) => new(kind, entity.Start, entity.End, entity.Value);

@@ -23,10 +23,7 @@ public sealed class TranscriptPageRenderer
         typeof(TimelineView),
         typeof(TimelineBucket),
         typeof(QuestionSection),
-        typeof(ThreadItem),
-        typeof(PostView),
-        typeof(TextRun),
-        typeof(PostReference),
+        typeof(PostList),
         typeof(ParticipantRow));
 
     public string Render(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final) =>

@@ -18,7 +18,7 @@ internal static class LinkedText
         {
             return [new TextRun(text, null)];
         }
-        var server = SafeLinks.WebUrl(postUrl) is { } url ? new Uri(url) : null;
+        var server = PlatformLinks.Server(platform, postUrl);
         var runs = new List<TextRun>(spans.Count * 2 + 1);
         var position = 0;
         foreach (var span in spans)

@@ -16,6 +16,12 @@ internal static class PlatformLinks
         _ => platform,
     };
 
+    /// <summary>
+    /// The server that <see cref="Hashtag"/> and <see cref="Mention"/> link to when it depends on the post: a Mastodon
+    /// post's own server. Null for every other platform, so their posts' URLs are not parsed for nothing.
+    /// </summary>
+    public static Uri? Server(string platform, string? postUrl) => platform == "mastodon" ? SafeLinks.WebUri(postUrl) : null;
+
     public static string? Hashtag(string platform, Uri? postUrl, string tag)
     {
         var escaped = Uri.EscapeDataString(tag);

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
 
@@ -9,17 +9,20 @@ namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
 /// </summary>
 internal static class PostAnchors
 {
-    public static Dictionary<string, string> Assign(IEnumerable<TranscriptPost> postsInOrder)
+    private static readonly SearchValues<char> SafeCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+
+    public static Dictionary<string, string> Assign(IReadOnlyCollection<TranscriptPost> postsInOrder)
     {
-        var anchors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var anchors = new Dictionary<string, string>(postsInOrder.Count, StringComparer.Ordinal);
+        var taken = new HashSet<string>(postsInOrder.Count, StringComparer.Ordinal);
         foreach (var post in postsInOrder)
         {
             if (anchors.ContainsKey(post.Id))
             {
                 continue;
             }
-            var anchor = $"post-{Sanitise(post.Platform)}-{Sanitise(post.PlatformId)}";
+            var anchor = string.Concat("post-", Sanitise(post.Platform), "-", Sanitise(post.PlatformId));
             var unique = anchor;
             for (var n = 2; !taken.Add(unique); n++)
             {
@@ -32,11 +35,17 @@ internal static class PostAnchors
 
     public static string Sanitise(string value)
     {
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
+        // Ids are nearly always safe already (digits, platform names): they are then used as they are, without a copy.
+        if (!value.AsSpan().ContainsAnyExcept(SafeCharacters))
         {
-            builder.Append(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_');
+            return value;
         }
-        return builder.ToString();
+        return string.Create(value.Length, value, static (sanitised, value) =>
+        {
+            for (var i = 0; i < value.Length; i++)
+            {
+                sanitised[i] = SafeCharacters.Contains(value[i]) ? value[i] : '_';
+            }
+        });
     }
 }

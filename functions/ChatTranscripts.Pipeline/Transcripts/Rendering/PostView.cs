@@ -1,8 +1,8 @@
 namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
 
 /// <summary>
-/// A post as the template shows it: every value already chosen and formatted, so the template only places and
-/// escapes text. Optional values are null rather than empty, because an empty string is truthy in Liquid.
+/// A post as the page shows it: every value already chosen and formatted, so <see cref="PostMarkup"/> only places
+/// and encodes text. Optional values are null, never empty, when there is nothing to show.
 /// </summary>
 internal sealed record PostView(
     string Anchor,
@@ -26,6 +26,3 @@ internal sealed record PostView(
 
 /// <summary>A link to another post on the same page.</summary>
 internal sealed record PostReference(string Anchor, string Handle);
-
-/// <summary>A post with the replies nested under it.</summary>
-internal sealed record ThreadItem(PostView Post, IReadOnlyList<ThreadItem> Replies);

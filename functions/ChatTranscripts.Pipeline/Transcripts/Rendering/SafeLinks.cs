@@ -15,7 +15,8 @@ internal static class SafeLinks
     /// </summary>
     public static string? Href(string? url) => WebUri(url)?.AbsoluteUri;
 
-    private static Uri? WebUri(string? url) =>
+    /// <summary>The URL parsed when it is an absolute http or https URL with a host; otherwise null.</summary>
+    public static Uri? WebUri(string? url) =>
         url is not null
         && Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)

@@ -9,12 +9,12 @@ internal sealed record TranscriptPageModel(
     TranscriptStats Stats,
     TimelineView? Timeline,
     IReadOnlyList<QuestionSection> Questions,
-    IReadOnlyList<ThreadItem> Outside,
+    PostList Outside,
     IReadOnlyList<ParticipantRow> Participants,
     bool ShowPlatforms);
 
 /// <summary>What <c>chronological.liquid</c> shows: every post once, in the order it was written.</summary>
-internal sealed record ChronologicalPageModel(SessionHeader Header, TranscriptStats Stats, IReadOnlyList<PostView> Posts);
+internal sealed record ChronologicalPageModel(SessionHeader Header, TranscriptStats Stats, PostList Posts);
 
 /// <summary>
 /// The top of both transcript pages. <see cref="Phase"/> is "live" or "closing" for a snapshot (which shows a banner)
@@ -37,6 +37,6 @@ internal sealed record TimeRangeView(
     string EndTime,
     string Zone);
 
-internal sealed record QuestionSection(int Number, string Anchor, string Text, int Answers, IReadOnlyList<ThreadItem> Threads);
+internal sealed record QuestionSection(int Number, string Anchor, string Text, int Answers, PostList Threads);
 
 internal sealed record ParticipantRow(string Handle, string? DisplayName, string Role, string Platform, int Posts);

@@ -25,8 +25,8 @@ internal static partial class TranscriptPageModelBuilder
                 QuestionAnchor(q.Question.Number),
                 q.Question.Text,
                 q.Question.AnswerIds.Count(context.Posts.Contains),
-                q.Threads.Select(context.Posts.Thread).ToList())).ToList(),
-            layout.Outside.Select(context.Posts.Thread).ToList(),
+                context.Posts.List(q.Threads))).ToList(),
+            context.Posts.List(layout.Outside),
             transcript.Participants
                 .Select(p => new ParticipantRow(Handle(p.Handle), NullIfBlank(p.DisplayName), p.Role, PlatformLinks.DisplayName(p.Platform), p.Posts))
                 .ToList(),
@@ -40,7 +40,7 @@ internal static partial class TranscriptPageModelBuilder
         return new ChronologicalPageModel(
             Header(transcript, context.Clock, phase),
             transcript.Stats,
-            context.InOrder.Select(post => context.Posts.View(new ThreadNode(post, NestedUnderParent: false, []))).ToList());
+            context.Posts.List(context.InOrder.Select(post => new ThreadNode(post, NestedUnderParent: false, [])).ToList()));
     }
 
     private static SessionHeader Header(TranscriptDocument transcript, SessionClock clock, TranscriptPhase phase)
@@ -84,7 +84,7 @@ internal static partial class TranscriptPageModelBuilder
         public PageContext(TranscriptDocument transcript)
         {
             Clock = new SessionClock(transcript.Session.TimeZone, transcript.Session.StartsAt);
-            var byId = new Dictionary<string, TranscriptPost>(StringComparer.Ordinal);
+            var byId = new Dictionary<string, TranscriptPost>(transcript.Posts.Count, StringComparer.Ordinal);
             foreach (var post in transcript.Posts)
             {
                 byId.TryAdd(post.Id, post);
@@ -111,9 +111,9 @@ internal static partial class TranscriptPageModelBuilder
     {
         public bool Contains(string postId) => byId.ContainsKey(postId);
 
-        public ThreadItem Thread(ThreadNode node) => new(View(node), node.Replies.Select(Thread).ToList());
+        public PostList List(IReadOnlyList<ThreadNode> threads) => new(threads, View);
 
-        public PostView View(ThreadNode node)
+        private PostView View(ThreadNode node)
         {
             var post = node.Post;
             var parent = post.InReplyToId is { } parentId ? byId.GetValueOrDefault(parentId) : null;
