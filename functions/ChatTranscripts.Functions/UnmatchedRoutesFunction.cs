@@ -20,5 +20,5 @@ public sealed class UnmatchedRoutesFunction
     [Function(Name)]
     public IActionResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = ApiRoutes.Unmatched)] HttpRequest request, string path) =>
-        new HttpResultActionResult(UnmatchedRequests.Answer(request.Method, path));
+        new HttpResultActionResult(UnmatchedRequests.Answer(request.Method, path, request.ContentType));
 }

@@ -106,6 +106,9 @@ public static class ApiEndpoints
             .WithHeader(XSignature.SignatureHeader, true, "'sha256=' and the base64 HMAC-SHA256 of the body with Webhooks:X:ConsumerSecret.")
             .Produces<PlatformDeliveryAnswer>(Status200OK)
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status413PayloadTooLarge, Status415UnsupportedMediaType, Status503ServiceUnavailable);
+        // Unknown routes and wrong methods below the prefix: the answers of the Functions app's catch-all, from the same code.
+        app.Map($"/{ApiRoutes.Prefix}/{{**path}}", (HttpRequest request, string? path) => UnmatchedRequests.Answer(request.Method, path ?? "", request.ContentType))
+            .ExcludeFromDescription();
         return app;
     }
 }

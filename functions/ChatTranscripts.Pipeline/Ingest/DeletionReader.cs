@@ -7,6 +7,9 @@ namespace ChatTranscripts.Pipeline.Ingest;
 /// <summary>Turns the body of <c>POST /api/deletions</c> into deletions, or into every reason it cannot.</summary>
 public static class DeletionReader
 {
+    /// <summary>What a batch and its items are called in errors: <c>deletions</c>, <c>deletions[i]</c>.</summary>
+    public const string BatchField = "deletions";
+
     /// <summary>Reads one <c>{"platform", "id"}</c> object or an array of 1–100; on any invalid item, returns none and the errors of all items.</summary>
     public static IReadOnlyList<PostDeletion> Read(JsonElement body, ValidationErrors errors)
     {
@@ -19,14 +22,14 @@ public static class DeletionReader
                 var count = body.GetArrayLength();
                 if (count is < 1 or > PostReader.MaxBatch)
                 {
-                    errors.Add("deletions", string.Create(CultureInfo.InvariantCulture, $"must be a deletion object or an array of 1 to {PostReader.MaxBatch} deletions (got {count})."));
+                    errors.Add(BatchField, string.Create(CultureInfo.InvariantCulture, $"must be a deletion object or an array of 1 to {PostReader.MaxBatch} deletions (got {count})."));
                     return [];
                 }
                 var deletions = new List<PostDeletion>(count);
                 var index = 0;
                 foreach (var item in body.EnumerateArray())
                 {
-                    var path = string.Create(CultureInfo.InvariantCulture, $"deletions[{index++}]");
+                    var path = string.Create(CultureInfo.InvariantCulture, $"{BatchField}[{index++}]");
                     if (item.ValueKind != JsonValueKind.Object)
                     {
                         errors.Add(path, "must be an object with 'platform' and 'id'.");
@@ -39,7 +42,7 @@ public static class DeletionReader
                 }
                 return errors.IsEmpty ? deletions : [];
             default:
-                errors.Add("deletions", "must be a deletion object or an array of deletions.");
+                errors.Add(BatchField, "must be a deletion object or an array of deletions.");
                 return [];
         }
     }

@@ -13,7 +13,7 @@ public sealed class DeletionsEndpoints(StandardWebhookVerifier verifier, IngestQ
     /// <summary>Signed like <c>/api/posts</c>: the signature covers the body, so it names the posts it deletes.</summary>
     public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => verifier.Check(request, body), cancellationToken);
+        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => verifier.Check(request, body), cancellationToken, itemsName: DeletionReader.BatchField);
         if (problem is not null)
         {
             return problem;

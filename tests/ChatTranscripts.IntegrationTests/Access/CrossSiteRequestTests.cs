@@ -4,9 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using ChatTranscripts.IntegrationTests.EndToEnd;
 using ChatTranscripts.Testing;
-using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
-
 using ChatTranscripts.IntegrationTests.Hosts;
+using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
 
 namespace ChatTranscripts.IntegrationTests.Access;
 
@@ -23,10 +22,11 @@ public sealed class CrossSiteRequestTests(AzuriteFixture azurite) : IAsyncLifeti
 
     public async ValueTask InitializeAsync()
     {
-        // No organiser token: the open local run these requests would otherwise reach.
+        // No organiser token: the open local run these requests would otherwise reach. The session is still to come,
+        // so the schedule never publishes it: a publish would only be the forged one.
         _host = new LocalHostFactory(azurite, new Dictionary<string, string?> { ["Webhooks:Secret"] = null });
         _api = new ChatApi(_host);
-        await _api.PutSessionAsync(SessionId, Session());
+        await _api.PutSessionAsync(SessionId, With(With(Session(), "startsAt", "2099-08-06T13:00:00+01:00"), "endsAt", "2099-08-06T14:00:00+01:00"));
     }
 
     public async ValueTask DisposeAsync()
@@ -74,7 +74,7 @@ public sealed class CrossSiteRequestTests(AzuriteFixture azurite) : IAsyncLifeti
         var session = await _api.SessionAsync(SessionId);
         Assert.Equal("Social media in healthcare", session.GetProperty("title").GetString());
         Assert.Equal(0, session.GetProperty("postCount").GetInt32());
-        Assert.Equal("ended", session.GetProperty("status").GetString());
+        Assert.Equal("scheduled", session.GetProperty("status").GetString());
     }
 
     [Theory]

@@ -147,6 +147,16 @@ public abstract class BadInputTests(AzuriteFixture azurite, HostKind kind) : IAs
     }
 
     [Fact]
+    public async Task A_deletion_with_half_a_surrogate_pair_is_a_400_naming_its_item()
+    {
+        var body = """[{"platform":"twitter","id":"1"},{"platform":"twitter","id":"2\ud800"}]""";
+        using var response = await _api.Client.SendSignedAsync(HttpMethod.Post, "/api/deletions", body);
+
+        var errors = (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Equal(["deletions[1].id"], errors.EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
     public async Task Deletions_outside_one_to_a_hundred_unsigned_or_not_json_are_refused()
     {
         var tooMany = new JsonArray(Enumerable.Range(0, 101).Select(i => (JsonNode)new JsonObject { ["platform"] = "twitter", ["id"] = $"{i}" }).ToArray());
