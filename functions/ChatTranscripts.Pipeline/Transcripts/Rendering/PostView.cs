@@ -22,10 +22,11 @@ internal sealed record PostView(
     string? LabelKind,
     PostReference? ReplyTo,
     bool RepliesToMissingPost,
+    bool RepliesToHiddenPost,
     PostReference? Quoted);
 
 /// <summary>A link to another post on the same page.</summary>
 internal sealed record PostReference(string Anchor, string Handle);
 
-/// <summary>A post with the replies nested under it.</summary>
-internal sealed record ThreadItem(PostView Post, IReadOnlyList<ThreadItem> Replies);
+/// <summary>A post with the replies nested under it; <see cref="Post"/> is null where the organiser hid the post.</summary>
+internal sealed record ThreadItem(PostView? Post, IReadOnlyList<ThreadItem> Replies);
