@@ -15,6 +15,7 @@ public sealed record BlockedAccountEntry(string Platform, string Handle, string 
 /// <summary>A session's automatic rules, with who last set them and when.</summary>
 public sealed record RulesEntry(DuplicateTextRule? DuplicateText, int? MaxHashtags, string Credential, string? Moderator, DateTime At)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ModerationRules Rules => new(DuplicateText, MaxHashtags);
 }
 
