@@ -33,7 +33,7 @@ param webhookSecret string
 param sendersFunctionKey string
 
 @secure()
-@description('Function key of the organisers (URL-safe, at least 32 characters): opens the sessions routes, publishing included. azd generates one (infra/hooks/preprovision).')
+@description('Function key of the organisers (URL-safe, at least 32 characters): opens the sessions routes, publishing and moderation included. azd generates one (infra/hooks/preprovision).')
 @minLength(32)
 param organisersFunctionKey string
 
@@ -91,6 +91,12 @@ var organiserFunctions = [
   'GetSession'
   'ListSessions'
   'PublishSession'
+  'GetModeration'
+  'PutModerationRules'
+  'HidePost'
+  'UnhidePost'
+  'BlockAccount'
+  'UnblockAccount'
 ]
 var queueName = 'posts'
 

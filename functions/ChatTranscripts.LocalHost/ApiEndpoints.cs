@@ -6,6 +6,7 @@ using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Ingest.Bluesky;
 using ChatTranscripts.Pipeline.Ingest.Mastodon;
 using ChatTranscripts.Pipeline.Ingest.X;
+using ChatTranscripts.Pipeline.Moderation;
 using ChatTranscripts.Pipeline.Sessions;
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
@@ -47,6 +48,44 @@ public static class ApiEndpoints
             .WithDescription("A session that has not ended yet gets a snapshot under a 'live' banner; one that has ended gets its final transcript.")
             .Produces<SessionResource>(Status202Accepted)
             .ProducesProblems(Status401Unauthorized, Status403Forbidden, Status404NotFound, Status503ServiceUnavailable);
+        organisers.MapGet(ApiRoutes.SessionModeration, (string id, ModerationEndpoints moderation, CancellationToken ct) => moderation.GetAsync(id, ct))
+            .ForRoute("GetModeration").WithTags(ApiTags.Moderation)
+            .WithSummary("List what is hidden in a session, by whom, when and why, and its rules")
+            .Produces<JsonObject>(Status200OK)
+            .ProducesProblems(Status401Unauthorized, Status404NotFound, Status503ServiceUnavailable);
+        organisers.MapPut(ApiRoutes.SessionModerationRules, (HttpRequest request, string id, ModerationEndpoints moderation, OrganiserCredential credential, CancellationToken ct) =>
+            moderation.PutRulesAsync(request, id, credential.Name, ct))
+            .ForRoute("PutModerationRules").WithTags(ApiTags.Moderation)
+            .WithSummary("Set a session's automatic rules (off by default)")
+            .Accepts<JsonObject>("application/json")
+            .Produces<JsonObject>(Status200OK)
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status415UnsupportedMediaType, Status503ServiceUnavailable);
+        organisers.MapPut(ApiRoutes.SessionModerationPost, (HttpRequest request, string id, string platform, string postId, ModerationEndpoints moderation, OrganiserCredential credential, CancellationToken ct) =>
+            moderation.HidePostAsync(request, id, platform, postId, credential.Name, ct))
+            .ForRoute("HidePost").WithTags(ApiTags.Moderation)
+            .WithSummary("Hide a post from every published file of the session, with a reason")
+            .Accepts<JsonObject>("application/json")
+            .Produces<JsonObject>(Status200OK).Produces<JsonObject>(Status201Created)
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status415UnsupportedMediaType, Status503ServiceUnavailable);
+        organisers.MapDelete(ApiRoutes.SessionModerationPost, (string id, string platform, string postId, ModerationEndpoints moderation, CancellationToken ct) =>
+            moderation.UnhidePostAsync(id, platform, postId, ct))
+            .ForRoute("UnhidePost").WithTags(ApiTags.Moderation)
+            .WithSummary("Show a hidden post again")
+            .Produces(Status204NoContent)
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status503ServiceUnavailable);
+        organisers.MapPut(ApiRoutes.SessionModerationAccount, (HttpRequest request, string id, string platform, string handle, ModerationEndpoints moderation, OrganiserCredential credential, CancellationToken ct) =>
+            moderation.BlockAccountAsync(request, id, platform, handle, credential.Name, ct))
+            .ForRoute("BlockAccount").WithTags(ApiTags.Moderation)
+            .WithSummary("Block an account for the session, or for every session of its series")
+            .Accepts<JsonObject>("application/json")
+            .Produces<JsonObject>(Status200OK).Produces<JsonObject>(Status201Created)
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status415UnsupportedMediaType, Status503ServiceUnavailable);
+        organisers.MapDelete(ApiRoutes.SessionModerationAccount, (string id, string platform, string handle, string? scope, ModerationEndpoints moderation, CancellationToken ct) =>
+            moderation.UnblockAccountAsync(id, platform, handle, scope, ct))
+            .ForRoute("UnblockAccount").WithTags(ApiTags.Moderation)
+            .WithSummary("Unblock an account (scope=session or series)")
+            .Produces(Status204NoContent)
+            .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status404NotFound, Status503ServiceUnavailable);
         api.MapPost(ApiRoutes.Posts, (HttpRequest request, PostsEndpoints posts, CancellationToken ct) => posts.SubmitAsync(request, ct))
             .ForRoute("SubmitPosts").WithTags(ApiTags.Posts)
             .WithSummary("Submit one post or a batch of up to 100")

@@ -1,5 +1,6 @@
 using ChatTranscripts.Pipeline.Configuration;
 using ChatTranscripts.Pipeline.Ingest;
+using ChatTranscripts.Pipeline.Moderation;
 using ChatTranscripts.Pipeline.Processing;
 using ChatTranscripts.Pipeline.Publishing;
 using ChatTranscripts.Pipeline.Queueing;
@@ -46,6 +47,8 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddMastodonAndBlueskyWebhooks(configuration);
         services.AddXWebhooks(configuration);
         services.AddSingleton<SessionsEndpoints>();
+        services.AddSingleton<ModerationStore>();
+        services.AddSingleton<ModerationEndpoints>();
 
         services.AddSingleton<SessionReconciler>();
         services.AddSingleton<SessionSnapshots>();

@@ -22,7 +22,7 @@ param tags object
 @description('Functions the webhook senders call: posts, deletions and the platform routes.')
 param senderFunctions string[]
 
-@description('Functions the organisers call: the sessions routes, publishing included.')
+@description('Functions the organisers call: the sessions routes, publishing and moderation included.')
 param organiserFunctions string[]
 
 @secure()

@@ -15,6 +15,7 @@ public static class LocalHostAccessServiceCollectionExtensions
         services.AddSingleton(sp => NetworkExposure.From(sp.GetRequiredService<IConfiguration>()));
         services.AddOptions<OrganiserAccessOptions>().BindConfiguration(OrganiserAccessOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OrganiserAccessOptions>, OrganiserAccessValidator>();
+        services.AddSingleton<OrganiserCredential>();
         services.AddOptions<WebhookOptions>().PostConfigure<NetworkExposure>((options, exposure) => options.RequireSecret |= exposure.BeyondLoopback);
         services.AddHostedService<NetworkExposureWarning>();
         return services;

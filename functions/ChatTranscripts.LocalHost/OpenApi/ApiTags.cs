@@ -6,4 +6,5 @@ public static class ApiTags
     public const string Sessions = "Sessions";
     public const string Posts = "Posts";
     public const string PlatformWebhooks = "Platform webhooks";
+    public const string Moderation = "Moderation";
 }

@@ -6,7 +6,7 @@ public enum ApiCaller
     /// <summary>Webhook senders: posts, deletions and the platform routes.</summary>
     Sender,
 
-    /// <summary>Organisers: sessions and publishing.</summary>
+    /// <summary>Organisers: sessions, publishing and moderation.</summary>
     Organiser,
 }
 
@@ -26,6 +26,13 @@ public static class ApiRoutes
     public const string Sessions = "sessions";
     public const string Session = "sessions/{id}";
     public const string SessionPublish = "sessions/{id}/publish";
+    public const string SessionModeration = "sessions/{id}/moderation";
+    public const string SessionModerationRules = "sessions/{id}/moderation/rules";
+
+    /// <summary>The post id is a catch-all, as in <see cref="Post"/>.</summary>
+    public const string SessionModerationPost = "sessions/{id}/moderation/posts/{platform}/{*postId}";
+
+    public const string SessionModerationAccount = "sessions/{id}/moderation/accounts/{platform}/{handle}";
     public const string Posts = "posts";
     public const string Deletions = "deletions";
 
@@ -45,6 +52,12 @@ public static class ApiRoutes
         new("GetSession", "GET", Session, ApiCaller.Organiser),
         new("ListSessions", "GET", Sessions, ApiCaller.Organiser),
         new("PublishSession", "POST", SessionPublish, ApiCaller.Organiser),
+        new("GetModeration", "GET", SessionModeration, ApiCaller.Organiser),
+        new("PutModerationRules", "PUT", SessionModerationRules, ApiCaller.Organiser),
+        new("HidePost", "PUT", SessionModerationPost, ApiCaller.Organiser),
+        new("UnhidePost", "DELETE", SessionModerationPost, ApiCaller.Organiser),
+        new("BlockAccount", "PUT", SessionModerationAccount, ApiCaller.Organiser),
+        new("UnblockAccount", "DELETE", SessionModerationAccount, ApiCaller.Organiser),
         new("SubmitPosts", "POST", Posts, ApiCaller.Sender),
         new("SubmitDeletions", "POST", Deletions, ApiCaller.Sender),
         new("DeletePost", "DELETE", Post, ApiCaller.Sender),

@@ -60,6 +60,21 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
         return parsed;
     }
 
+    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>]; 3.0 counts as whole, 3.5 and "3" do not.</summary>
+    public long? Integer(string field, bool required, long min, long max)
+    {
+        if (!TryGet(field, required, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number) || number != decimal.Truncate(number) || number < min || number > max)
+        {
+            errors.Add(PathOf(field), string.Create(CultureInfo.InvariantCulture, $"must be a whole number from {min} to {max}."));
+            return null;
+        }
+        return (long)number;
+    }
+
     public JsonFieldReader? Object(string field, bool required)
     {
         if (!TryGet(field, required, out var value))

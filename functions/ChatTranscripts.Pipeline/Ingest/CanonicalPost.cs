@@ -31,4 +31,11 @@ public sealed record CanonicalPost
     public PostKey Key => new(Platform, Id);
 }
 
-public sealed record PostAuthor(string Handle, string? DisplayName);
+/// <param name="Followers">
+/// How many accounts followed the author when the post was sent, where the sender knows (X and Mastodon say); left out
+/// of the JSON when unknown, so posts sent without it hash and store exactly as before it existed.
+/// </param>
+public sealed record PostAuthor(
+    string Handle,
+    string? DisplayName,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? Followers = null);

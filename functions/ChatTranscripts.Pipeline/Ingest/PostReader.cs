@@ -69,6 +69,7 @@ public static partial class PostReader
         var author = fields.Object("author", required: true);
         var handle = author is null ? null : Handle(author, "handle", required: true);
         var displayName = author?.String("displayName", required: false, 0, 200);
+        var followers = author?.Integer("followers", required: false, 0, FollowerCounts.Max);
         var text = fields.String("text", required: true, 1, MaxTextLength);
         var createdAt = fields.Timestamp("createdAt", required: true);
         var inReplyToId = Identifier(fields, "inReplyToId", required: false);
@@ -87,7 +88,7 @@ public static partial class PostReader
         {
             Platform = platform,
             Id = id,
-            Author = new PostAuthor(handle, string.IsNullOrWhiteSpace(displayName) ? null : displayName),
+            Author = new PostAuthor(handle, string.IsNullOrWhiteSpace(displayName) ? null : displayName, followers),
             Text = text,
             CreatedAt = createdAt.Value,
             InReplyToId = inReplyToId,

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ChatTranscripts.Pipeline.Moderation;
 using ChatTranscripts.Pipeline.Sessions;
 using ChatTranscripts.Pipeline.Storage;
 using ChatTranscripts.Pipeline.Transcripts;
@@ -19,6 +20,7 @@ public sealed class TranscriptPublisher(
     PipelineTables tables,
     SessionStore sessions,
     SessionPostStore sessionPosts,
+    ModerationStore moderation,
     StaticSite site,
     TranscriptPageRenderer pageRenderer,
     SiteIndexRenderer indexRenderer,
@@ -76,7 +78,7 @@ public sealed class TranscriptPublisher(
     public TranscriptPhase? DuePhase(SessionRecord session, DateTimeOffset now)
     {
         var definition = session.Definition;
-        var changed = session.PublishedVersion != session.ContentVersion;
+        var changed = session.PublishedVersion != session.PublishableVersion;
         if (now >= definition.EndsAt + options.Value.Delay || session.HasFinalPublish)
         {
             return !session.HasFinalPublish || changed ? TranscriptPhase.Final : null;
@@ -106,12 +108,13 @@ public sealed class TranscriptPublisher(
 
     private async Task PublishSessionAsync(SessionRecord session, TranscriptPhase phase, CancellationToken cancellationToken)
     {
-        // The version is read before the posts: a change that lands meanwhile leaves the versions different, so it is published next run.
-        var version = session.ContentVersion;
+        // The version is read before the posts and the moderation: a change that lands meanwhile leaves the versions different, so it is published next run.
+        var version = session.PublishableVersion;
         var started = time.GetTimestamp();
         var posts = await sessionPosts.LoadAsync(session.Id, cancellationToken);
+        var moderated = await moderation.LoadAsync(session.Id, session.Definition.Hashtags, cancellationToken);
         var loaded = time.GetTimestamp();
-        var transcript = TranscriptBuilder.Build(session.Id, session.Definition, posts);
+        var transcript = TranscriptBuilder.Build(session.Id, session.Definition, posts, moderated.ToSessionModeration());
         var built = time.GetTimestamp();
         // Each file renders while the one before it uploads, and a transcript under the limit renders two at a time, so
         // a large chat's files are never all in memory together and the CPU renders while storage writes. Uploads stay

@@ -10,8 +10,18 @@ public sealed record SessionRecord
 
     public required SessionDefinition Definition { get; init; }
 
-    /// <summary>Changes whenever the definition or the session's stored posts change; the publisher compares it with <see cref="PublishedVersion"/>.</summary>
+    /// <summary>Changes whenever the definition or the session's stored posts change; the publisher compares <see cref="PublishableVersion"/> with <see cref="PublishedVersion"/>.</summary>
     public required string ContentVersion { get; init; }
+
+    /// <summary>Changes whenever an organiser hides or shows posts of the session (null until the first such change).</summary>
+    public string? ModerationVersion { get; init; }
+
+    /// <summary>
+    /// What a publish makes current: the content, and the moderation applied to it. The moderation has a version of its
+    /// own because the processor rewrites <see cref="ContentVersion"/> from the posts alone, which would undo a mark made
+    /// there before the publisher saw it.
+    /// </summary>
+    public string PublishableVersion => ModerationVersion is null ? ContentVersion : ContentVersion + "+" + ModerationVersion;
 
     public int PostCount { get; init; }
 

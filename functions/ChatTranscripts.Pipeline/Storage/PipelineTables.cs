@@ -6,7 +6,7 @@ namespace ChatTranscripts.Pipeline.Storage;
 /// <summary>The pipeline's tables, created on first use.</summary>
 public sealed class PipelineTables : IDisposable
 {
-    private static readonly string[] Names = ["Sessions", "SessionDays", "Posts", "ReceivedPosts", "ReceivedPostHours", "Deletions", "SetAsidePosts"];
+    private static readonly string[] Names = ["Sessions", "SessionDays", "Posts", "ReceivedPosts", "ReceivedPostHours", "Deletions", "SetAsidePosts", "Moderation"];
     private readonly StorageAccount _account;
     private readonly string _prefix;
     private readonly CreateOnce _created;
@@ -38,6 +38,9 @@ public sealed class PipelineTables : IDisposable
 
     /// <summary>Posts storage refused, with the reason, for an operator (see <see cref="SetAsidePostStore"/>).</summary>
     public TableClient SetAsidePosts => Table("SetAsidePosts");
+
+    /// <summary>What organisers hid and blocked, and their rules; partition = session, or hashtag for a series (see <see cref="Moderation.ModerationStore"/>).</summary>
+    public TableClient Moderation => Table("Moderation");
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.EnsureAsync(cancellationToken);
 

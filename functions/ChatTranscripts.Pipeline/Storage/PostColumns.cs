@@ -12,6 +12,7 @@ public static class PostColumns
         entity["PostId"] = post.Id;
         entity["Handle"] = post.Author.Handle;
         entity["DisplayName"] = post.Author.DisplayName;
+        entity["Followers"] = post.Author.Followers;
         LongStringColumn.Write(entity, "Text", post.Text);
         entity["CreatedAt"] = post.CreatedAt;
         entity["EditedAt"] = post.EditedAt;
@@ -27,7 +28,7 @@ public static class PostColumns
     {
         Platform = entity.GetString("Platform"),
         Id = entity.GetString("PostId"),
-        Author = new PostAuthor(entity.GetString("Handle"), entity.GetString("DisplayName")),
+        Author = new PostAuthor(entity.GetString("Handle"), entity.GetString("DisplayName"), entity.GetInt64("Followers")),
         Text = LongStringColumn.Read(entity, "Text")!,
         CreatedAt = entity.GetDateTimeOffset("CreatedAt")!.Value,
         EditedAt = entity.GetDateTimeOffset("EditedAt"),

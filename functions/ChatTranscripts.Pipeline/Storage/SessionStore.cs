@@ -110,6 +110,24 @@ public sealed class SessionStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Marks the session's moderation changed, so the publisher republishes it on its next run. A column of its own:
+    /// the processor's content digest never overwrites it. False when the session does not exist.
+    /// </summary>
+    public async Task<bool> RecordModerationChangeAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _tables.Sessions.UpdateEntityAsync(
+                new TableEntity(Partition, id) { ["ModerationVersion"] = NewVersion() }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
     public Task RecordPublishAsync(string id, PublishRecord publish, CancellationToken cancellationToken) =>
         _tables.Sessions.UpdateEntityAsync(
             new TableEntity(Partition, id)
@@ -145,6 +163,7 @@ public sealed class SessionStore : IDisposable
         Id = entity.RowKey,
         Definition = JsonSerializer.Deserialize<SessionDefinition>(LongStringColumn.Read(entity, DefinitionColumn)!, PipelineJson.Options)!,
         ContentVersion = entity.GetString("ContentVersion"),
+        ModerationVersion = entity.GetString("ModerationVersion"),
         ETag = entity.ETag,
         PostCount = entity.GetInt32("PostCount") ?? 0,
         PublishedVersion = entity.GetString("PublishedVersion"),

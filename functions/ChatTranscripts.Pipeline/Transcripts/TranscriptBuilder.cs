@@ -1,4 +1,5 @@
 using ChatTranscripts.Pipeline.Ingest;
+using ChatTranscripts.Pipeline.Moderation;
 using ChatTranscripts.Pipeline.Sessions;
 using ChatTranscripts.Pipeline.Tagging;
 using ChatTranscripts.Pipeline.Threading;
@@ -8,10 +9,16 @@ namespace ChatTranscripts.Pipeline.Transcripts;
 /// <summary>Builds transcript.json's document from a session and its stored posts: a pure, deterministic function.</summary>
 public static class TranscriptBuilder
 {
-    public static TranscriptDocument Build(string sessionId, SessionDefinition session, IEnumerable<SessionPost> stored)
+    public static TranscriptDocument Build(string sessionId, SessionDefinition session, IEnumerable<SessionPost> stored) =>
+        Build(sessionId, session, stored, SessionModeration.None);
+
+    /// <summary>Posts the moderation hides are left out of everything, counts included, as if they had never arrived.</summary>
+    public static TranscriptDocument Build(string sessionId, SessionDefinition session, IEnumerable<SessionPost> stored, SessionModeration moderation)
     {
         var all = stored.ToList();
-        var shown = all
+        var hidden = HiddenPosts.Decide(all, moderation);
+        var kept = all.Where(p => !hidden.ContainsKey(p.Key)).ToList();
+        var shown = kept
             .Where(p => p.Kind != PostKind.Repost)
             .OrderBy(p => p.Post.CreatedAt)
             .ThenBy(p => p.Key.ToString(), StringComparer.Ordinal)
@@ -34,13 +41,68 @@ public static class TranscriptBuilder
                 session.Questions),
             new TranscriptStats(
                 Posts: shown.Count,
-                Reposts: all.Count - shown.Count,
+                Reposts: kept.Count - shown.Count,
                 Replies: shown.Count(p => p.Post.InReplyToId is not null),
                 Participants: participants.Count,
-                Questions: questions.Count),
+                Questions: questions.Count,
+                Reach: Reach(kept)),
             questions,
             shown.Select(Post).ToList(),
-            participants);
+            participants,
+            HiddenReplyParents(all, hidden, shown));
+    }
+
+    /// <summary>
+    /// Followers summed over distinct authors (each at their latest known count) and over posts, reposts included as the
+    /// studies count them; null when no post said how many followers its author had.
+    /// </summary>
+    private static TranscriptReach? Reach(List<SessionPost> kept)
+    {
+        var authors = kept
+            .GroupBy(p => new AccountKey(p.Post.Platform, p.Post.Author.Handle))
+            .Select(g => (Posts: g.Count(), Followers: g
+                .Where(p => p.Post.Author.Followers is not null)
+                .OrderByDescending(p => p.Post.EditedAt ?? p.Post.CreatedAt)
+                .ThenByDescending(p => p.Key.ToString(), StringComparer.Ordinal)
+                .Select(p => p.Post.Author.Followers)
+                .FirstOrDefault()))
+            .ToList();
+        var known = authors.Where(a => a.Followers is not null).ToList();
+        return known.Count == 0
+            ? null
+            : new TranscriptReach(
+                known.Count,
+                authors.Count,
+                known.Sum(a => a.Followers!.Value),
+                known.Sum(a => a.Followers!.Value * a.Posts));
+    }
+
+    /// <summary>Every hidden post a shown post replies to, directly or through other hidden posts, so the reply keeps its place in the thread.</summary>
+    private static List<TranscriptHiddenPost> HiddenReplyParents(List<SessionPost> all, IReadOnlyDictionary<PostKey, HideCause> hidden, List<SessionPost> shown)
+    {
+        if (hidden.Count == 0)
+        {
+            return [];
+        }
+        var byKey = all.ToDictionary(p => p.Key);
+        var parents = new Dictionary<PostKey, SessionPost>();
+        foreach (var post in shown)
+        {
+            var parentKey = post.Parent;
+            while (parentKey is { } key && hidden.ContainsKey(key) && byKey.TryGetValue(key, out var parent) && parents.TryAdd(key, parent))
+            {
+                parentKey = parent.Parent;
+            }
+        }
+        return parents.Values
+            .OrderBy(p => p.Post.CreatedAt)
+            .ThenBy(p => p.Key.ToString(), StringComparer.Ordinal)
+            .Select(p => new TranscriptHiddenPost(
+                p.Key.ToString(),
+                p.Post.CreatedAt.UtcDateTime,
+                p.Parent?.ToString(),
+                p.AnswersQuestion))
+            .ToList();
     }
 
     /// <summary>One entry per question number configured or asked; the moderator's post gives the text when there is one.</summary>

@@ -10,7 +10,8 @@ public sealed record TranscriptDocument(
     TranscriptStats Stats,
     IReadOnlyList<TranscriptQuestion> Questions,
     IReadOnlyList<TranscriptPost> Posts,
-    IReadOnlyList<TranscriptParticipant> Participants)
+    IReadOnlyList<TranscriptParticipant> Participants,
+    IReadOnlyList<TranscriptHiddenPost> HiddenPosts)
 {
     public const int CurrentSchemaVersion = 1;
 }
@@ -27,7 +28,22 @@ public sealed record TranscriptSession(
     IReadOnlyList<string> Guests,
     IReadOnlyList<string> Questions);
 
-public sealed record TranscriptStats(int Posts, int Reposts, int Replies, int Participants, int Questions);
+/// <param name="Reach">Null unless the senders gave the follower count of at least one author.</param>
+public sealed record TranscriptStats(int Posts, int Reposts, int Replies, int Participants, int Questions, TranscriptReach? Reach = null);
+
+/// <summary>
+/// Potential reach as healthcare chat studies count it, an upper bound (followers overlap, and few see every post),
+/// over the authors whose follower count is known (<see cref="Authors"/> of <see cref="OfAuthors"/>).
+/// </summary>
+/// <param name="Followers">Each known author's latest follower count, summed once per author.</param>
+/// <param name="Impressions">The same counts summed once per post and repost: how many timelines the posts could have reached.</param>
+public sealed record TranscriptReach(int Authors, int OfAuthors, long Followers, long Impressions, bool UpperBound = true);
+
+/// <summary>
+/// Where a post the organiser hid had replies that are shown: enough to keep those replies in their place under a
+/// marker, and nothing of the hidden post itself (no author, no text).
+/// </summary>
+public sealed record TranscriptHiddenPost(string Id, DateTime CreatedAt, string? InReplyToId, int? AnswersQuestion);
 
 public sealed record TranscriptQuestion(int Number, string Text, string? PostId, IReadOnlyList<string> AnswerIds);
 

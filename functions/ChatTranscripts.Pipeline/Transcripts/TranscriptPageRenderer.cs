@@ -20,6 +20,7 @@ public sealed class TranscriptPageRenderer
         typeof(SessionHeader),
         typeof(TimeRangeView),
         typeof(TranscriptStats),
+        typeof(TranscriptReach),
         typeof(TimelineView),
         typeof(TimelineBucket),
         typeof(QuestionSection),

@@ -9,9 +9,10 @@ namespace ChatTranscripts.BrowserTests.Site;
 
 /// <summary>
 /// The published site the browser tests read: an in-memory Azurite, the local host on a real port, and, sent through
-/// the public HTTP API and published with <c>POST /api/sessions/{id}/publish</c>, the bundled sample chat and
-/// <see cref="HostileChat"/>. A third session is registered but never published, so the index and the feed can be
-/// seen to list published sessions only. Tests only read from it.
+/// the public HTTP API and published with <c>POST /api/sessions/{id}/publish</c>, the bundled sample chat,
+/// <see cref="HostileChat"/> and <see cref="ModeratedChat"/> (moderated through the API first). Another session is
+/// registered but never published, so the index and the feed can be seen to list published sessions only. Tests only
+/// read from it.
 /// </summary>
 public sealed class PublishedSite : IAsyncLifetime
 {
@@ -52,8 +53,15 @@ public sealed class PublishedSite : IAsyncLifetime
         await DemoChat.Load().SendAsync(Http, secret: null, TimeProvider.System, batchSize: 25, cancellationToken);
         await PutSessionAsync(HostileChat.SessionId, HostileChat.Session, cancellationToken);
         await SendPostsAsync(HostileChat.Posts, cancellationToken);
+        await PutSessionAsync(ModeratedChat.SessionId, ModeratedChat.Session, cancellationToken);
+        await SendPostsAsync(ModeratedChat.Posts, cancellationToken);
         await PutSessionAsync(UnpublishedSessionId, UnpublishedSession, cancellationToken);
         await Host.WaitUntilProcessedAsync(cancellationToken);
+        foreach (var (path, body) in ModeratedChat.Moderation)
+        {
+            using var moderate = await Http.PutAsJsonAsync($"/api/sessions/{ModeratedChat.SessionId}/moderation/{path}", body, cancellationToken);
+            await EnsureAsync(moderate, path == "rules" ? HttpStatusCode.OK : HttpStatusCode.Created, cancellationToken);
+        }
 
         foreach (var sessionId in SitePages.PublishedSessionIds)
         {

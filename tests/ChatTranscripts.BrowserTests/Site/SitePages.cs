@@ -13,7 +13,7 @@ public static class SitePages
     public static readonly string DemoSessionId = DemoChat.Load().SessionId;
 
     /// <summary>Every session the fixture publishes.</summary>
-    public static IReadOnlyList<string> PublishedSessionIds => [DemoSessionId, HostileChat.SessionId];
+    public static IReadOnlyList<string> PublishedSessionIds => [DemoSessionId, HostileChat.SessionId, ModeratedChat.SessionId];
 
     /// <summary>Every HTML page of the site: the index, each session's two views, and the 404 page.</summary>
     public static IReadOnlyList<string> HtmlPages =>

@@ -27,6 +27,12 @@ public sealed class OrganiserAccessTests(AzuriteFixture azurite)
         { "GET", $"/api/sessions/{SessionId}" },
         { "GET", "/api/sessions" },
         { "POST", $"/api/sessions/{SessionId}/publish" },
+        { "GET", $"/api/sessions/{SessionId}/moderation" },
+        { "PUT", $"/api/sessions/{SessionId}/moderation/rules" },
+        { "PUT", $"/api/sessions/{SessionId}/moderation/posts/twitter/1" },
+        { "DELETE", $"/api/sessions/{SessionId}/moderation/posts/twitter/1" },
+        { "PUT", $"/api/sessions/{SessionId}/moderation/accounts/twitter/spammer" },
+        { "DELETE", $"/api/sessions/{SessionId}/moderation/accounts/twitter/spammer" },
     };
 
     [Theory]

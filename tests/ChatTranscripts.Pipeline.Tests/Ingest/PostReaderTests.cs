@@ -26,6 +26,20 @@ public sealed class PostReaderTests
     }
 
     [Theory]
+    [InlineData("""{"author":{"handle":"someone","followers":0}}""", 0L)]
+    [InlineData("""{"author":{"handle":"someone","followers":368872}}""", 368872L)]
+    [InlineData("""{"author":{"handle":"someone","followers":4.0}}""", 4L)]
+    [InlineData("""{"author":{"handle":"someone","followers":null}}""", null)]
+    [InlineData("""{"author":{"handle":"someone"}}""", null)]
+    public void An_authors_follower_count_is_kept_when_sent(string overrides, long? followers)
+    {
+        var (posts, errors) = Read(JsonMerge.With(Valid, overrides));
+
+        Assert.True(errors.IsEmpty);
+        Assert.Equal(followers, Assert.Single(posts).Author.Followers);
+    }
+
+    [Theory]
     [InlineData("""{"platform":"Twitter"}""", "platform")]
     [InlineData("""{"platform":"a b"}""", "platform")]
     [InlineData("""{"id":""}""", "id")]
@@ -54,6 +68,10 @@ public sealed class PostReaderTests
     [InlineData("""{"createdAt":"٢٠١٢-08-06T13:04:31Z"}""", "createdAt")]
     [InlineData("""{"createdAt":"2012-08-06T13:04:31.١Z"}""", "createdAt")]
     [InlineData("""{"createdAt":"２０１２-08-06T13:04:31Z"}""", "createdAt")]
+    [InlineData("""{"author":{"handle":"someone","followers":-1}}""", "author.followers")]
+    [InlineData("""{"author":{"handle":"someone","followers":12.5}}""", "author.followers")]
+    [InlineData("""{"author":{"handle":"someone","followers":"120"}}""", "author.followers")]
+    [InlineData("""{"author":{"handle":"someone","followers":1e30}}""", "author.followers")]
     public void Each_invalid_field_is_named(string overrides, string field)
     {
         var (posts, errors) = Read(JsonMerge.With(Valid, overrides));

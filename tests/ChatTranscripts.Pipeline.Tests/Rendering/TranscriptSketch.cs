@@ -121,6 +121,7 @@ internal sealed class TranscriptSketch(
                 Questions: questions.Count),
             questions,
             posts,
-            participants);
+            participants,
+            []);
     }
 }

@@ -90,7 +90,7 @@ public static class MastodonEventReader
             errors.Add("object.edited_at", "is required for status.updated when the event has no created_at.");
         }
         var account = status.Object("account", required: true);
-        var author = account is null ? null : ReadAuthor(account);
+        var author = account is null ? null : ReadAuthor(account, element.GetProperty("account"));
         var inReplyToId = NonEmpty(status.String("in_reply_to_id", required: false, 0, int.MaxValue));
         var url = NonEmpty(status.String("url", required: false, 0, int.MaxValue));
         var lang = NonEmpty(status.String("language", required: false, 0, int.MaxValue));
@@ -123,12 +123,12 @@ public static class MastodonEventReader
         };
     }
 
-    private static PostAuthor? ReadAuthor(JsonFieldReader account)
+    private static PostAuthor? ReadAuthor(JsonFieldReader account, JsonElement accountObject)
     {
         var acct = account.String("acct", required: true, 1, int.MaxValue);
         var profileUrl = account.String("url", required: false, 0, int.MaxValue);
         var displayName = NonEmpty(account.String("display_name", required: false, 0, int.MaxValue));
-        return acct is null ? null : new PostAuthor(UniqueHandle(acct, profileUrl), displayName);
+        return acct is null ? null : new PostAuthor(UniqueHandle(acct, profileUrl), displayName, FollowerCounts.FromPlatform(accountObject, "followers_count"));
     }
 
     /// <summary>

@@ -84,7 +84,7 @@ public static class XTweetV1Reader
         var userPath = XFields.PathOf(path, "user");
         var handle = XFields.String(found, userPath, "screen_name", required: true, errors);
         var name = XFields.String(found, userPath, "name", required: false, errors);
-        return handle is null ? null : new PostAuthor(handle, string.IsNullOrWhiteSpace(name) ? null : name);
+        return handle is null ? null : new PostAuthor(handle, string.IsNullOrWhiteSpace(name) ? null : name, FollowerCounts.FromPlatform(found, "followers_count"));
     }
 
     /// <summary>

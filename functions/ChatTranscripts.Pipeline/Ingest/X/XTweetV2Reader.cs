@@ -177,7 +177,8 @@ public static class XTweetV2Reader
             var name = XFields.String(user, path, "name", required: false, errors);
             if (id is not null && username is not null)
             {
-                users.TryAdd(id, new PostAuthor(username, string.IsNullOrWhiteSpace(name) ? null : name));
+                var followers = XFields.TryGet(user, "public_metrics", out var metrics) ? FollowerCounts.FromPlatform(metrics, "followers_count") : null;
+                users.TryAdd(id, new PostAuthor(username, string.IsNullOrWhiteSpace(name) ? null : name, followers));
             }
         }
         return users;

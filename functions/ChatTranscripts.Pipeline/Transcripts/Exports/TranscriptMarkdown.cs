@@ -30,9 +30,9 @@ public static class TranscriptMarkdown
             byId.TryAdd(post.Id, post);
         }
         var showPlatforms = byId.Values.Select(p => p.Platform).Distinct(StringComparer.Ordinal).Count() > 1;
-        var layout = ThreadLayout.Arrange(transcript);
+        var layout = ThreadLayout.Arrange(HiddenPostPlaceholders.ForLayout(transcript));
         var markdown = new MarkdownBlocks();
-        var posts = new PostWriter(markdown, clock, byId, showPlatforms);
+        var posts = new PostWriter(markdown, clock, byId, HiddenPostPlaceholders.Ids(transcript), showPlatforms);
 
         markdown.Block(("# " + MarkdownText.Inline(session.Title)).TrimEnd());
         if (session.Hashtags.Count > 0)
@@ -59,6 +59,10 @@ public static class TranscriptMarkdown
             Count(stats.Participants, "participant", "participants"),
             Count(stats.Questions, "question", "questions"),
         ]);
+        if (stats.Reach is { } reach)
+        {
+            markdown.Block(Reach(reach));
+        }
         if (stats.Posts == 0)
         {
             markdown.Block("No posts have been collected for this chat.");
@@ -98,6 +102,11 @@ public static class TranscriptMarkdown
             markdown.Block($"**{(handles.Count == 1 ? one : many)}:** {names}");
         }
     }
+
+    /// <summary>The page's reach line: both figures are upper bounds, and say how many authors' counts they rest on.</summary>
+    private static string Reach(TranscriptReach reach) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Potential reach {reach.Followers}, potential impressions {reach.Impressions} (upper bounds, from the follower counts of {reach.Authors} of {Plural(reach.OfAuthors, "author", "authors")}).");
 
     private static string Count(int count, string one, string many) => "- " + Plural(count, one, many);
 
@@ -154,6 +163,7 @@ public static class TranscriptMarkdown
         MarkdownBlocks markdown,
         SessionClock clock,
         Dictionary<string, TranscriptPost> byId,
+        HashSet<string> hidden,
         bool showPlatforms)
     {
         /// <summary>The width of <c>- </c>: a list item's blocks are indented to its text so they stay inside it.</summary>
@@ -163,6 +173,15 @@ public static class TranscriptMarkdown
         {
             var post = node.Post;
             var inner = indent + ItemIndent;
+            if (hidden.Contains(post.Id))
+            {
+                markdown.Nested(indent, $"- *{HiddenPostPlaceholders.Marker}*");
+                foreach (var reply in node.Replies)
+                {
+                    Thread(reply, inner);
+                }
+                return;
+            }
             markdown.Nested(indent, "- " + Header(post));
             if (Context(node) is { } context)
             {
@@ -216,6 +235,13 @@ public static class TranscriptMarkdown
             if (parent is not null && !node.NestedUnderParent && parent.Id != post.Id)
             {
                 parts.Add("In reply to " + MarkdownText.Inline(Handle(parent.Author.Handle)));
+            }
+            else if (post.InReplyToId is not null && hidden.Contains(post.InReplyToId))
+            {
+                if (!node.NestedUnderParent)
+                {
+                    parts.Add(HiddenPostPlaceholders.ReplyContext);
+                }
             }
             else if (post.InReplyToId is not null && parent is null)
             {

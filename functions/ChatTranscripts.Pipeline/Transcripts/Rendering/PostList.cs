@@ -6,7 +6,7 @@ namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
 /// made as it is written and dropped straight after, so a page never holds a view of every post at once.
 /// Deliberately not enumerable: Fluid would turn it into an array of values.
 /// </summary>
-internal sealed class PostList(IReadOnlyList<ThreadNode> threads, Func<ThreadNode, PostView> view)
+internal sealed class PostList(IReadOnlyList<ThreadNode> threads, Func<ThreadNode, PostView?> view)
 {
     /// <summary>Top-level items, for the template's <c>size</c> checks.</summary>
     public int Size => threads.Count;

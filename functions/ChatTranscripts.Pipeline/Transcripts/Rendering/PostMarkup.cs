@@ -8,11 +8,21 @@ namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
 /// </summary>
 internal static class PostMarkup
 {
-    /// <summary>One item of a thread list: the post, then its replies as a nested list.</summary>
-    public static void Thread(HtmlWriter html, ThreadNode node, Func<ThreadNode, PostView> view)
+    /// <summary>
+    /// One item of a thread list: the post, then its replies as a nested list. A post the organiser hid (no view)
+    /// keeps its place as a marker, so the replies under it still read as a thread.
+    /// </summary>
+    public static void Thread(HtmlWriter html, ThreadNode node, Func<ThreadNode, PostView?> view)
     {
         html.Write($"<li>\n");
-        Post(html, view(node));
+        if (view(node) is { } post)
+        {
+            Post(html, post);
+        }
+        else
+        {
+            html.Write($"<p class=\"post post-hidden\">Post hidden by the organiser</p>\n");
+        }
         if (node.Replies.Count > 0)
         {
             html.Write($"<ol class=\"replies\">\n");
@@ -60,6 +70,10 @@ internal static class PostMarkup
         if (post.ReplyTo is { } parent)
         {
             html.Write($"\n<p class=\"context\">In reply to <a href=\"#{parent.Anchor}\">{parent.Handle}</a></p>");
+        }
+        else if (post.RepliesToHiddenPost)
+        {
+            html.Write($"\n<p class=\"context\">In reply to a post hidden by the organiser</p>");
         }
         else if (post.RepliesToMissingPost)
         {

@@ -22,6 +22,7 @@ internal sealed record PostView(
     string? LabelKind,
     PostReference? ReplyTo,
     bool RepliesToMissingPost,
+    bool RepliesToHiddenPost,
     PostReference? Quoted);
 
 /// <summary>A link to another post on the same page.</summary>

@@ -12,7 +12,7 @@ internal static partial class TranscriptPageModelBuilder
     {
         var session = transcript.Session;
         var context = new PageContext(transcript);
-        var layout = ThreadLayout.Arrange(transcript);
+        var layout = ThreadLayout.Arrange(HiddenPostPlaceholders.ForLayout(transcript));
         return new TranscriptPageModel(
             Header(transcript, context.Clock, phase),
             NullIfBlank(session.Description),
@@ -91,7 +91,7 @@ internal static partial class TranscriptPageModelBuilder
             }
             InOrder = byId.Values.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
             ShowPlatforms = InOrder.Select(p => p.Platform).Distinct(StringComparer.Ordinal).Count() > 1;
-            Posts = new PostViews(Clock, PostAnchors.Assign(InOrder), byId, ShowPlatforms);
+            Posts = new PostViews(Clock, PostAnchors.Assign(InOrder), byId, HiddenPostPlaceholders.Ids(transcript), ShowPlatforms);
         }
 
         public SessionClock Clock { get; }
@@ -107,11 +107,13 @@ internal static partial class TranscriptPageModelBuilder
         SessionClock clock,
         Dictionary<string, string> anchors,
         Dictionary<string, TranscriptPost> byId,
+        HashSet<string> hidden,
         bool showPlatforms)
     {
         public bool Contains(string postId) => byId.ContainsKey(postId);
 
-        public PostList List(IReadOnlyList<ThreadNode> threads) => new(threads, View);
+        /// <summary>A post the organiser hid has no view: its place in the thread shows a marker instead.</summary>
+        public PostList List(IReadOnlyList<ThreadNode> threads) => new(threads, node => hidden.Contains(node.Post.Id) ? null : View(node));
 
         private PostView View(ThreadNode node)
         {
@@ -134,7 +136,8 @@ internal static partial class TranscriptPageModelBuilder
                 Label(post),
                 post.Question is not null ? "question" : post.AnswersQuestion is not null ? "answer" : null,
                 parent is not null && !node.NestedUnderParent && parent.Id != post.Id ? Reference(parent) : null,
-                post.InReplyToId is not null && parent is null,
+                post.InReplyToId is not null && parent is null && !hidden.Contains(post.InReplyToId),
+                post.InReplyToId is not null && hidden.Contains(post.InReplyToId) && !node.NestedUnderParent,
                 post.QuotedId is { } quotedId && byId.TryGetValue(quotedId, out var quoted) ? Reference(quoted) : null);
         }
 

@@ -29,6 +29,7 @@ public sealed class MastodonEventReaderTests
         Assert.Equal("111350186342627442", post.Id);
         Assert.Equal("example@example.org", post.Author.Handle);
         Assert.Equal("Example", post.Author.DisplayName);
+        Assert.Equal(10L, post.Author.Followers);
         Assert.Equal("Example", post.Text);
         Assert.Equal(new DateTimeOffset(2023, 11, 4, 3, 36, 45, 474, TimeSpan.Zero), post.CreatedAt);
         Assert.Equal("https://example.org/@example/12345", post.Url);

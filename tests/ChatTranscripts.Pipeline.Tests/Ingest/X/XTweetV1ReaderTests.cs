@@ -192,4 +192,27 @@ public sealed class XTweetV1ReaderTests
 
         Assert.Null(SinglePost(tweet).Lang);
     }
+
+    [Theory]
+    [InlineData("twitter-v1.1-extended_tweet-streaming.json", 1830L)]
+    [InlineData("twitter-v1.1-reply-mentions-url.json", 50L)]
+    [InlineData("twitter-v1.1-retweet.json", 191L)]
+    public void The_authors_follower_count_comes_from_user_followers_count(string file, long followers)
+    {
+        var post = SinglePost(Tweet(file));
+
+        Assert.Equal(followers, post.Author.Followers);
+    }
+
+    [Fact]
+    public void A_tweet_whose_user_has_no_usable_follower_count_is_still_read()
+    {
+        var tweet = Tweet("twitter-v1.1-reply-mentions-url.json");
+        tweet["user"]!["followers_count"] = "many";
+
+        var post = SinglePost(tweet);
+
+        Assert.Null(post.Author.Followers);
+        Assert.Equal("__jcbl__", post.Author.Handle);
+    }
 }

@@ -99,4 +99,26 @@ public sealed class XTweetV2ReaderTests
         Assert.Contains("data[1].id", fields.Keys);
         Assert.Contains("data[2].created_at", fields.Keys);
     }
+
+    [Fact]
+    public void The_authors_follower_count_comes_from_public_metrics_when_the_stream_asks_for_it()
+    {
+        var delivery = Delivery(Tweet("1", "783214", "A1: yes #bmcmed"));
+        var users = delivery["includes"]!["users"]!.AsArray();
+        users[1]!["public_metrics"] = new JsonObject { ["followers_count"] = 4821, ["following_count"] = 310 };
+
+        var (read, errors) = Read(delivery);
+
+        Assert.True(errors.IsEmpty);
+        Assert.Equal(4821L, Assert.Single(read!.Posts).Author.Followers);
+    }
+
+    [Fact]
+    public void Without_public_metrics_the_follower_count_is_unknown()
+    {
+        var (read, errors) = Read(Delivery(Tweet("1", "783214", "A1: yes #bmcmed")));
+
+        Assert.True(errors.IsEmpty);
+        Assert.Null(Assert.Single(read!.Posts).Author.Followers);
+    }
 }
