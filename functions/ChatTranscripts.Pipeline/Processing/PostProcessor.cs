@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatTranscripts.Pipeline.Processing;
 
 /// <summary>
-/// Handles a batch of queue messages: remembers deletions and removes the deleted posts' content, stores the latest
+/// Handles a batch of queue messages, each a delivery of many posts and deletions or a session change: remembers deletions and removes the deleted posts' content, stores the latest
 /// version of each post, then re-routes every session the batch can affect. Every step is safe to repeat, so a message
 /// delivered twice (or a batch replayed after a crash) stores the same state. What a batch reads follows the batch:
 /// tombstones are point lookups of its posts, sessions are found by the days its posts fall on, and sessions are
@@ -36,7 +36,7 @@ public sealed class PostProcessor(
             }
             else
             {
-                rejected[message.MessageId] = "The message body is not a post, deletion or session change this processor understands.";
+                rejected[message.MessageId] = "The message body is not a delivery or session change this processor understands.";
             }
         }
         await ProcessAsync(messages, cancellationToken);
@@ -62,7 +62,7 @@ public sealed class PostProcessor(
 
     private async Task ProcessBatchAsync(IReadOnlyList<PipelineMessage> messages, CancellationToken cancellationToken)
     {
-        var deletedNow = messages.Where(m => m.Deletion is not null).Select(m => m.Deletion!.Key).ToHashSet();
+        var deletedNow = messages.SelectMany(m => m.Deletions).Select(d => d.Key).ToHashSet();
         IReadOnlyList<DateTimeOffset> deletedVersions = [];
         if (deletedNow.Count > 0)
         {
@@ -71,7 +71,7 @@ public sealed class PostProcessor(
             deletedVersions = await RemoveReceivedVersionsAsync(deletedNow, cancellationToken);
         }
 
-        var latest = PostVersions.Latest(messages.Where(m => m.Post is not null).Select(m => m.Post!));
+        var latest = PostVersions.Latest(messages.SelectMany(m => m.Posts));
         var tombstones = await deletions.DeletedAmongAsync(latest.Select(p => p.Post.Key), cancellationToken);
         var live = latest.Where(p => !tombstones.Contains(p.Post.Key)).ToList();
 
@@ -80,7 +80,7 @@ public sealed class PostProcessor(
         // one of its versions.
         var byId = (await sessions.WithWindowHoldingAsync([.. live.Select(p => p.Post.CreatedAt), .. deletedVersions], cancellationToken))
             .ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var changedSessions = messages.Where(m => m.SessionId is not null).Select(m => m.SessionId!).ToHashSet(StringComparer.Ordinal);
+        var changedSessions = messages.Where(m => m.Type == PipelineMessageType.Session).Select(m => m.SessionId!).ToHashSet(StringComparer.Ordinal);
         var affected = byId.Keys.Union(changedSessions, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
         var routes = new List<SessionSnapshot>();

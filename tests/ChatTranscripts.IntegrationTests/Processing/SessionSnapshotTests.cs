@@ -89,8 +89,8 @@ public sealed class SessionSnapshotTests(AzuriteFixture azurite)
         var stale = await reconciler.LoadAsync((await RecordAsync(second, "snap-chat")), CancellationToken.None);
         await first.Processor.ProcessAsync([orphan], CancellationToken.None);
         // The parent reaches the second processor, whose snapshot has never seen the orphan.
-        await second.Services.GetRequiredService<ReceivedPostStore>().UpsertAsync(PostVersions.Latest([parent.Post!]), CancellationToken.None);
-        var reconciled = await reconciler.ReconcileAsync(stale, PostVersions.Latest([parent.Post!]), new HashSet<PostKey>(), CancellationToken.None);
+        await second.Services.GetRequiredService<ReceivedPostStore>().UpsertAsync(PostVersions.Latest(parent.Posts), CancellationToken.None);
+        var reconciled = await reconciler.ReconcileAsync(stale, PostVersions.Latest(parent.Posts), new HashSet<PostKey>(), CancellationToken.None);
 
         Assert.NotNull(reconciled);
         Assert.NotSame(stale, reconciled);
@@ -244,7 +244,7 @@ public sealed class SessionSnapshotTests(AzuriteFixture azurite)
                 if (b == batches.Count / 2)
                 {
                     var wider = Definition("bmcmed") with { Hashtags = ["bmcmed", "hcsm"], Moderators = ["user3"] };
-                    steps.Add(new Step([new PipelineMessage(PipelineMessageType.Session, SessionId: "snap-chat")], ("snap-chat", wider)));
+                    steps.Add(new Step([PipelineMessage.SessionChanged("snap-chat")], ("snap-chat", wider)));
                 }
                 steps.Add(new Step(batches[b]));
             }

@@ -65,19 +65,22 @@ public sealed class FaultyPipeline : IAsyncDisposable
     }
 
     public static PipelineMessage Post(string id, string text, int minute, string handle = "someone", string? replyTo = null, int? editedMinute = null) =>
-        new(PipelineMessageType.Post, new CanonicalPost
-        {
-            Platform = "twitter",
-            Id = id,
-            Author = new PostAuthor(handle, null),
-            Text = text,
-            CreatedAt = Start.AddMinutes(minute),
-            InReplyToId = replyTo,
-            EditedAt = editedMinute is { } edited ? Start.AddMinutes(edited) : null,
-        });
+        PipelineMessage.Delivery(
+        [
+            new CanonicalPost
+            {
+                Platform = "twitter",
+                Id = id,
+                Author = new PostAuthor(handle, null),
+                Text = text,
+                CreatedAt = Start.AddMinutes(minute),
+                InReplyToId = replyTo,
+                EditedAt = editedMinute is { } edited ? Start.AddMinutes(edited) : null,
+            },
+        ], []);
 
     public static PipelineMessage Deletion(string id) =>
-        new(PipelineMessageType.Deletion, Deletion: new PostDeletion("twitter", id));
+        PipelineMessage.Delivery([], [new PostDeletion("twitter", id)]);
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
 }

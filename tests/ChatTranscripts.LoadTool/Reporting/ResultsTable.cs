@@ -33,7 +33,7 @@ internal static class ResultsTable
             ("raw", "batch write (100/txn)", $"{F(raw.WritesPerSecond, "0")} entities/s ({raw.Rows} in {F(raw.WriteSeconds, "0.00")} s)"),
             ("raw", "partition read back", $"{F(raw.ReadsPerSecond, "0")} entities/s ({F(raw.ReadSeconds, "0.00")} s)"),
             ("raw", "page upload (median of " + raw.PageUploadsMs.Count + ")", Ms(raw.PageUploadMedianMs)),
-            ("raw", "queue: send, receive + delete (1 per post)", $"{F(raw.QueueSendsPerSecond, "0")} /s, {F(raw.QueueSettlesPerSecond, "0")} /s ({raw.QueueMessages} of ~{raw.QueueMessageBytes} B)"),
+            ("raw", "queue: send, receive + settle (1 per request)", $"{F(raw.QueueSendsPerSecond, "0")} /s, {F(raw.QueueSettlesPerSecond, "0")} /s ({raw.QueueMessages} of ~{raw.QueueMessageBytes} B)"),
             ("raw", "queue pass-through (send and settle at once)", $"{F(raw.QueuePassThroughPerSecond, "0")} messages/s"),
             ("ratio", "stored / raw batch write throughput", F(ratios.StoredVersusRawWrite, "0.000")),
             ("ratio", "stored / raw queue pass-through", F(ratios.StoredVersusRawQueue, "0.00")),
