@@ -47,6 +47,7 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddXWebhooks(configuration);
         services.AddSingleton<SessionsEndpoints>();
 
+        services.AddSingleton<ReceivedPostWriter>();
         services.AddSingleton<SessionReconciler>();
         services.AddSingleton<SessionSnapshots>();
         services.AddSingleton<PostProcessor>();

@@ -16,6 +16,7 @@ namespace ChatTranscripts.Pipeline.Processing;
 public sealed class PostProcessor(
     PipelineTables tables,
     ReceivedPostStore received,
+    ReceivedPostWriter receivedWriter,
     ReceivedPostHours receivedHours,
     DeletionStore deletions,
     SetAsidePostStore setAside,
@@ -50,7 +51,15 @@ public sealed class PostProcessor(
         snapshots.DropIdle();
         try
         {
-            await ProcessBatchAsync(messages, cancellationToken);
+            var routed = await ProcessBatchAsync(messages, cancellationToken);
+            // A deletion processed elsewhere at the same time may have looked for this batch's posts before they were
+            // stored, and so left them behind; its tombstone is there by now. Such posts are removed again here.
+            var deletedMeanwhile = await deletions.DeletedAmongAsync(routed, cancellationToken);
+            if (deletedMeanwhile.Count > 0)
+            {
+                logger.LogInformation("{Count} posts were deleted while they were being stored; removing them again: {PostKeys}", deletedMeanwhile.Count, string.Join(", ", deletedMeanwhile));
+                await ProcessBatchAsync([PipelineMessage.Delivery([], [.. deletedMeanwhile.Select(key => new PostDeletion(key.Platform, key.Id))])], cancellationToken);
+            }
         }
         catch
         {
@@ -60,7 +69,8 @@ public sealed class PostProcessor(
         }
     }
 
-    private async Task ProcessBatchAsync(IReadOnlyList<PipelineMessage> messages, CancellationToken cancellationToken)
+    /// <summary>Returns the posts it stored or routed: those found undeleted.</summary>
+    private async Task<IReadOnlyList<PostKey>> ProcessBatchAsync(IReadOnlyList<PipelineMessage> messages, CancellationToken cancellationToken)
     {
         var deletedNow = messages.SelectMany(m => m.Deletions).Select(d => d.Key).ToHashSet();
         IReadOnlyList<DateTimeOffset> deletedVersions = [];
@@ -94,11 +104,7 @@ public sealed class PostProcessor(
             }
         }
 
-        var stored = await StoredVersionsAsync(live, routes, cancellationToken);
-        var newer = live.Where(p => stored[p.Post.Key] is not { Post: { } current, Hash: { } hash }
-            || PostVersions.Compare(p.Post, p.Hash, current, hash) > 0).ToList();
-        await receivedHours.RecordAsync(newer.Select(p => p.Post), cancellationToken);
-        var refused = await received.UpsertAsync(newer, cancellationToken);
+        var (written, refused) = await receivedWriter.WriteNewerAsync(live, await StoredVersionsAsync(live, routes, cancellationToken), cancellationToken);
         if (refused.Count > 0)
         {
             await setAside.RecordAsync(SetAsidePostStore.ReceivedScope, refused, cancellationToken);
@@ -119,7 +125,8 @@ public sealed class PostProcessor(
         }
         logger.LogInformation(
             "Processed {Messages} messages: {Stored} post versions stored, {SetAside} set aside, {Deleted} deletions, {Sessions} sessions re-routed",
-            messages.Count, newer.Count - refused.Count, refused.Count, deletedNow.Count, affected.Count);
+            messages.Count, written, refused.Count, deletedNow.Count, affected.Count);
+        return live.Select(p => p.Post.Key).ToList();
     }
 
     /// <summary>
@@ -145,7 +152,7 @@ public sealed class PostProcessor(
         var read = await received.GetAsync(unknown, cancellationToken);
         foreach (var post in unknown)
         {
-            versions[post.Key] = read.TryGetValue(post.Key, out var current) ? new StoredVersion(current.Post, current.Hash) : StoredVersion.None;
+            versions[post.Key] = read.TryGetValue(post.Key, out var current) ? current : StoredVersion.None;
         }
         return versions;
     }

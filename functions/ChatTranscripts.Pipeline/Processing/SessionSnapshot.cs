@@ -63,9 +63,3 @@ public sealed class SessionSnapshot
             : null;
     }
 }
-
-/// <summary>A ReceivedPosts row's version, or <see cref="None"/> when there is no row.</summary>
-public sealed record StoredVersion(CanonicalPost? Post, string? Hash)
-{
-    public static readonly StoredVersion None = new(null, null);
-}

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Processing;
 using ChatTranscripts.Pipeline.Queueing;
@@ -62,6 +63,21 @@ public sealed class FaultyPipeline : IAsyncDisposable
         var session = await Services.GetRequiredService<SessionStore>().GetAsync(sessionId, CancellationToken.None);
         var posts = await Services.GetRequiredService<SessionPostStore>().LoadAsync(sessionId, CancellationToken.None);
         return new SessionState(session!.ContentVersion, posts.Select(p => $"{p.Key}|{p.Post.Text}|{p.ThreadRoot}").Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Every stored column of every row of the session's partition, as text, sorted.</summary>
+    public async Task<IReadOnlyList<string>> RowsAsync(string sessionId)
+    {
+        var rows = new List<string>();
+        await foreach (var entity in Services.GetRequiredService<PipelineTables>().Posts
+            .QueryAsync<TableEntity>(e => e.PartitionKey == sessionId, cancellationToken: CancellationToken.None))
+        {
+            rows.Add(string.Join("|", entity
+                .Where(column => column.Key is not ("Timestamp" or "odata.etag"))
+                .OrderBy(column => column.Key, StringComparer.Ordinal)
+                .Select(column => $"{column.Key}={column.Value}")));
+        }
+        return rows.Order(StringComparer.Ordinal).ToList();
     }
 
     public static PipelineMessage Post(string id, string text, int minute, string handle = "someone", string? replyTo = null, int? editedMinute = null) =>
