@@ -82,7 +82,15 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         var status = await sessions.GetAsync(chat.SessionId, cancellationToken);
         output.WriteLine($"Check: {check}; the API reports postCount {status.PostCount}.");
 
-        // Stage 3: publish now, timed on the wall clock as an organiser would see it.
+        // Stage 3 (when asked): what one more batch costs now that the session holds every post of the load.
+        var probes = LatencySummary.Of([]);
+        if (options.Probes > 0)
+        {
+            probes = await new BatchProbe(sender, tables.Posts, chat, options.Batch).RunAsync(options.Probes, cancellationToken);
+            output.WriteLine($"Probes: {probes.Count} deliveries of {options.Batch} posts, 202 -> stored p50 {probes.P50Ms:0} ms, max {probes.MaxMs:0} ms.");
+        }
+
+        // Stage 4: publish now, timed on the wall clock as an organiser would see it.
         var publishStarted = Stopwatch.GetTimestamp();
         await sessions.PublishAsync(chat.SessionId, cancellationToken);
         var publishTime = Stopwatch.GetElapsedTime(publishStarted);
@@ -90,7 +98,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         var page = published.TranscriptUrl is { } url ? await sessions.DownloadAsync(url, cancellationToken) : [];
         output.WriteLine($"Published in {publishTime.TotalSeconds:0.00} s: {published.TranscriptUrl} ({page.Length:N0} bytes).");
 
-        // Stage 4: the same storage without the pipeline, with the session's own rows and page.
+        // Stage 5: the same storage without the pipeline, with the session's own rows and page.
         var (rows, sessionRead) = await ReadPartitionAsync(tables.Posts, chat.SessionId, cancellationToken);
         output.WriteLine($"Measuring raw storage: {rows.Count} rows batch-written and read back in a scratch table, the page uploaded {PageUploads} times, " +
             $"{loadSender.Requests} messages (one per request) through a scratch queue…");
@@ -100,7 +108,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         var queueLimit = await raw.MeasureQueueAsync(chat.Deliveries.Chunk(options.Batch).Select(QueueMessage).ToList(), cancellationToken);
         var uploadMedian = uploads.Order().ElementAt(uploads.Count / 2);
 
-        var results = Results(chat, loadSender, watcher, progress, check, status, allStored, settledAt, publishTime, published, page, sessionRead, table, uploads, uploadMedian, queueLimit, startedAt);
+        var results = Results(chat, loadSender, watcher, progress, check, status, allStored, settledAt, probes, publishTime, published, page, sessionRead, table, uploads, uploadMedian, queueLimit, startedAt);
         return results with { Run = results.Run with { LoadAverage = $"{loadAtStart} -> {LoadAverage()}" } };
     }
 
@@ -148,7 +156,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
 
     private LoadResults Results(
         LoadChat chat, LoadSender sender, PartitionWatcher watcher, ProgressReporter progress, StoredPostsReport check, SessionStatus status,
-        long allStored, long settledAt, TimeSpan publishTime, SessionStatus published, byte[] page, TimeSpan sessionRead,
+        long allStored, long settledAt, LatencySummary probes, TimeSpan publishTime, SessionStatus published, byte[] page, TimeSpan sessionRead,
         RawTableResult table, IReadOnlyList<TimeSpan> uploads, TimeSpan uploadMedian, RawQueueResult queue, DateTimeOffset startedAt)
     {
         var seen = Enumerable.Range(0, chat.Expected.Count).Where(i => watcher.FirstSeen[i] != 0 && sender.FirstAccepted[i] != 0).ToList();
@@ -168,7 +176,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             new StoredResults(
                 LatencySummary.Of(latencies), seenBeforeAccepted, LatencySummary.Of(fromStorable), allStoredSeconds, storedPerSecond, Stopwatch.GetElapsedTime(sender.StartedAt, settledAt).TotalSeconds,
                 check.IsExactlyOnce, check.ToString(), status.PostCount, watcher.Polls, watcher.PollTime.TotalMilliseconds / Math.Max(1, watcher.Polls),
-                watcher.RowsRead, watcher.LateFinds, watcher.FailedPolls),
+                watcher.RowsRead, watcher.LateFinds, watcher.FailedPolls, probes),
             new PublishResults(publishTime.TotalSeconds, page.Length, published.Status, published.TranscriptUrl),
             new RawResults(
                 sessionRead.TotalSeconds, table.Written, table.WriteTime.TotalSeconds, table.WritesPerSecond, table.ReadTime.TotalSeconds, table.ReadsPerSecond,

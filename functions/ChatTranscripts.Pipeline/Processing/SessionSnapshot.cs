@@ -1,21 +1,22 @@
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Sessions;
 using ChatTranscripts.Pipeline.Storage;
+using ChatTranscripts.Pipeline.Threading;
 
 namespace ChatTranscripts.Pipeline.Processing;
 
 /// <summary>
 /// What the processor knows of one session without asking storage: its record (with the ETag that proves nobody
 /// else has written it since), the latest received version of every post in its window, the hash of every row
-/// of its Posts partition, and the versions its Posts table refused. Loading one costs a full read of the window; keeping it makes a batch cost what the
-/// batch holds rather than what the session holds.
+/// of its Posts partition, the versions its Posts table refused, and its membership. Loading one costs a full read of
+/// the window and a full resolve; keeping it makes a batch cost what the batch holds rather than what the session holds.
 /// </summary>
 public sealed class SessionSnapshot
 {
     public SessionSnapshot(
         SessionRecord record,
         IEnumerable<(CanonicalPost Post, string Hash)> candidates,
-        Dictionary<string, string?> storedRowHashes,
+        PartitionRowHashes storedRowHashes,
         Dictionary<PostKey, string> setAside)
     {
         Record = record;
@@ -31,14 +32,25 @@ public sealed class SessionSnapshot
     public Dictionary<PostKey, (CanonicalPost Post, string Hash)> Candidates { get; }
 
     /// <summary>RowKey → Hash of every row in the session's Posts partition.</summary>
-    public Dictionary<string, string?> StoredRowHashes { get; }
+    public PartitionRowHashes StoredRowHashes { get; }
 
     /// <summary>Post key → the version the session's Posts table refused: left out of the session until a newer version comes.</summary>
     public Dictionary<PostKey, string> SetAside { get; }
 
     /// <summary>The candidates the session is routed from: every one but the versions set aside.</summary>
-    public IEnumerable<CanonicalPost> Routable =>
-        Candidates.Values.Where(c => !(SetAside.TryGetValue(c.Post.Key, out var refused) && refused == c.Hash)).Select(c => c.Post);
+    public IEnumerable<CanonicalPost> Routable => Candidates.Keys.Select(RoutableVersion).OfType<CanonicalPost>();
+
+    /// <summary>
+    /// The session's membership as routed from <see cref="Routable"/>: null until the snapshot is first routed, then
+    /// kept up to date with each change of the candidates, so a batch re-resolves only what it can affect.
+    /// </summary>
+    public SessionMembershipIndex? Membership { get; set; }
+
+    /// <summary>The candidate version of the post the session is routed from; null when there is none or it was set aside.</summary>
+    public CanonicalPost? RoutableVersion(PostKey key) =>
+        Candidates.TryGetValue(key, out var candidate) && !(SetAside.TryGetValue(key, out var refused) && refused == candidate.Hash)
+            ? candidate.Post
+            : null;
 
     public DateTimeOffset LastUsed { get; set; }
 
