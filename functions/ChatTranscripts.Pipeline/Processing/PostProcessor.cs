@@ -51,11 +51,13 @@ public sealed class PostProcessor(
         snapshots.DropIdle();
         try
         {
+            var mark = await deletions.MarkAsync(cancellationToken);
             var routed = await ProcessBatchAsync(messages, cancellationToken);
             // A deletion processed elsewhere at the same time may have looked for this batch's posts before they were
-            // stored, and so left them behind; its tombstone is there by now. Such posts are removed again here.
-            var deletedMeanwhile = await deletions.DeletedAmongAsync(routed, cancellationToken);
-            if (deletedMeanwhile.Count > 0)
+            // stored, and so left them behind. Its tombstones moved the mark; then the posts are looked up again, and
+            // those deleted meanwhile are removed again here.
+            if (routed.Count > 0 && await deletions.MarkAsync(cancellationToken) != mark
+                && await deletions.DeletedAmongAsync(routed, cancellationToken) is { Count: > 0 } deletedMeanwhile)
             {
                 logger.LogInformation("{Count} posts were deleted while they were being stored; removing them again: {PostKeys}", deletedMeanwhile.Count, string.Join(", ", deletedMeanwhile));
                 await ProcessBatchAsync([PipelineMessage.Delivery([], [.. deletedMeanwhile.Select(key => new PostDeletion(key.Platform, key.Id))])], cancellationToken);

@@ -55,13 +55,15 @@ public sealed class SessionSnapshot
     public DateTimeOffset LastUsed { get; set; }
 
     /// <summary>
-    /// The version stored in the ReceivedPosts row the post would be written to, when this snapshot can tell without a
-    /// read: the row's hour lies wholly inside the window, so any row there is a candidate. Null when it cannot tell.
+    /// The version stored in the ReceivedPosts row the post would be written to, as far as this snapshot can tell without a
+    /// read: for a post created within the window, any version of it in that row is a candidate here, unless an edit
+    /// moved that version's time outside the window within the same hour. The write that follows is conditional
+    /// (<see cref="ReceivedPostWriter"/>), so such a rare miss costs a conflict and a read, never a wrong row. Null when
+    /// it cannot tell.
     /// </summary>
     public StoredVersion? StoredVersionOf(CanonicalPost post)
     {
-        var hourStart = TableKeys.HourStart(post.CreatedAt);
-        if (hourStart < Record.Definition.WindowStart || hourStart.AddHours(1).AddTicks(-1) > Record.Definition.WindowEnd)
+        if (!Record.Definition.WindowContains(post.CreatedAt))
         {
             return null;
         }
