@@ -28,7 +28,7 @@ internal sealed record LoadOptions
           --attempts N           tries per request before the run fails; backoff doubles from 250 ms to 15 s with
                                  jitter, so 12 ride out about a minute of host restart (default 12)
           --probes N             after the load is stored, send N more deliveries of --batch posts one at a time and
-                                 time each from 202 to stored: the cost of one batch at the session's size (default 0)
+                                 time each from sending to stored: the cost of one batch at the session's size (default 0)
           --seed N               fixes the generated texts and shapes (ids are always new; default 20120806)
           --json PATH            also write the results as JSON
         """;

@@ -87,7 +87,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         if (options.Probes > 0)
         {
             probes = await new BatchProbe(sender, tables.Posts, chat, options.Batch).RunAsync(options.Probes, cancellationToken);
-            output.WriteLine($"Probes: {probes.Count} deliveries of {options.Batch} posts, 202 -> stored p50 {probes.P50Ms:0} ms, max {probes.MaxMs:0} ms.");
+            output.WriteLine($"Probes: {probes.Count} deliveries of {options.Batch} posts, sent -> stored p50 {probes.P50Ms:0} ms, max {probes.MaxMs:0} ms.");
         }
 
         // Stage 4: publish now, timed on the wall clock as an organiser would see it.

@@ -25,7 +25,7 @@ internal sealed record IngestResults(int Requests, long Retries, double Seconds,
 /// belongs only through its parent, so with shuffled delivery it waits for the parent whatever the pipeline does.
 /// <see cref="AllStoredSeconds"/> runs from the first send to the last post seen; <see cref="SettledSeconds"/> until the
 /// partition also held every edit. <see cref="ProbeMs"/> times the deliveries of <c>--probes</c>, sent one at a time once
-/// the session held every post of the load, from 202 to stored (empty without <c>--probes</c>).
+/// the session held every post of the load, from the start of the request to stored (empty without <c>--probes</c>).
 /// </summary>
 internal sealed record StoredResults(
     LatencySummary LatencyMs, int SeenBeforeAccepted, LatencySummary LatencyFromStorableMs, double AllStoredSeconds, double StoredPerSecond, double SettledSeconds, bool ExactlyOnce, string Check,

@@ -27,7 +27,7 @@ internal static class ResultsTable
             ("stored", "session postCount", stored.SessionPostCount.ToString(CultureInfo.InvariantCulture)),
             ("stored", "polls, mean poll, rows polled, late finds", $"{stored.Polls}, {F(stored.MeanPollMs, "0")} ms, {stored.RowsPolled}, {stored.LateFinds}"),
             ("stored", "failed polls (storage away), tried again", stored.FailedPolls.ToString(CultureInfo.InvariantCulture)),
-            ("probe", "one batch at this size, 202 -> stored p50 / max (of n)", stored.ProbeMs.Count == 0 ? "not run (--probes)" : $"{Ms(stored.ProbeMs.P50Ms)} / {Ms(stored.ProbeMs.MaxMs)} ({stored.ProbeMs.Count})"),
+            ("probe", "one batch at this size, sent -> stored p50 / max (of n)", stored.ProbeMs.Count == 0 ? "not run (--probes)" : $"{Ms(stored.ProbeMs.P50Ms)} / {Ms(stored.ProbeMs.MaxMs)} ({stored.ProbeMs.Count})"),
             ("publish", "publish (wall)", $"{F(publish.Seconds, "0.00")} s"),
             ("publish", "page size", string.Create(CultureInfo.InvariantCulture, $"{publish.PageBytes:N0} bytes ({publish.SessionStatus})")),
             ("raw", "session partition read (all columns)", $"{F(raw.SessionPartitionReadSeconds, "0.00")} s"),
