@@ -50,6 +50,7 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddSingleton<ModerationStore>();
         services.AddSingleton<ModerationEndpoints>();
 
+        services.AddSingleton<ReceivedPostWriter>();
         services.AddSingleton<SessionReconciler>();
         services.AddSingleton<SessionSnapshots>();
         services.AddSingleton<PostProcessor>();

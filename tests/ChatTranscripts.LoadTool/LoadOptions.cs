@@ -27,6 +27,8 @@ internal sealed record LoadOptions
           --request-timeout-s N  give up on one request after this long and retry it, as a sender would (default 100)
           --attempts N           tries per request before the run fails; backoff doubles from 250 ms to 15 s with
                                  jitter, so 12 ride out about a minute of host restart (default 12)
+          --probes N             after the load is stored, send N more deliveries of --batch posts one at a time and
+                                 time each from sending to stored: the cost of one batch at the session's size (default 0)
           --seed N               fixes the generated texts and shapes (ids are always new; default 20120806)
           --json PATH            also write the results as JSON
         """;
@@ -58,6 +60,8 @@ internal sealed record LoadOptions
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
 
     public int Attempts { get; init; } = 12;
+
+    public int Probes { get; init; }
 
     public int Seed { get; init; } = 20_120_806;
 
@@ -111,6 +115,7 @@ internal sealed record LoadOptions
                     "--timeout-s" => options with { Timeout = TimeSpan.FromSeconds(Int(value, 1, 86_400)) },
                     "--request-timeout-s" => options with { RequestTimeout = TimeSpan.FromSeconds(Int(value, 1, 3_600)) },
                     "--attempts" => options with { Attempts = Int(value, 1, 1_000) },
+                    "--probes" => options with { Probes = Int(value, 0, 10_000) },
                     "--seed" => options with { Seed = Int(value, 0, int.MaxValue) },
                     "--json" => options with { JsonPath = value },
                     _ => throw new FormatException($"unknown option {name}"),

@@ -1,11 +1,12 @@
 using System.Diagnostics;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using ChatTranscripts.LoadTool.Generation;
 using ChatTranscripts.LoadTool.Reporting;
 using ChatTranscripts.LoadTool.Sending;
 using ChatTranscripts.LoadTool.Storage;
+using ChatTranscripts.Pipeline;
+using ChatTranscripts.Pipeline.Queueing;
 using ChatTranscripts.Pipeline.Storage;
 using Microsoft.Extensions.Options;
 
@@ -81,7 +82,15 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         var status = await sessions.GetAsync(chat.SessionId, cancellationToken);
         output.WriteLine($"Check: {check}; the API reports postCount {status.PostCount}.");
 
-        // Stage 3: publish now, timed on the wall clock as an organiser would see it.
+        // Stage 3 (when asked): what one more batch costs now that the session holds every post of the load.
+        var probes = LatencySummary.Of([]);
+        if (options.Probes > 0)
+        {
+            probes = await new BatchProbe(sender, tables.Posts, chat, options.Batch).RunAsync(options.Probes, cancellationToken);
+            output.WriteLine($"Probes: {probes.Count} deliveries of {options.Batch} posts, sent -> stored p50 {probes.P50Ms:0} ms, max {probes.MaxMs:0} ms.");
+        }
+
+        // Stage 4: publish now, timed on the wall clock as an organiser would see it.
         var publishStarted = Stopwatch.GetTimestamp();
         await sessions.PublishAsync(chat.SessionId, cancellationToken);
         var publishTime = Stopwatch.GetElapsedTime(publishStarted);
@@ -89,17 +98,17 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         var page = published.TranscriptUrl is { } url ? await sessions.DownloadAsync(url, cancellationToken) : [];
         output.WriteLine($"Published in {publishTime.TotalSeconds:0.00} s: {published.TranscriptUrl} ({page.Length:N0} bytes).");
 
-        // Stage 4: the same storage without the pipeline, with the session's own rows and page.
+        // Stage 5: the same storage without the pipeline, with the session's own rows and page.
         var (rows, sessionRead) = await ReadPartitionAsync(tables.Posts, chat.SessionId, cancellationToken);
         output.WriteLine($"Measuring raw storage: {rows.Count} rows batch-written and read back in a scratch table, the page uploaded {PageUploads} times, " +
-            $"{chat.Deliveries.Count} messages through a scratch queue…");
+            $"{loadSender.Requests} messages (one per request) through a scratch queue…");
         var raw = new RawStorageLimits(account, options.TablePrefix, options.Concurrency);
         var table = await raw.MeasureTableAsync(rows, cancellationToken);
         var uploads = await raw.MeasureUploadAsync(page, "text/html; charset=utf-8", PageUploads, cancellationToken);
-        var queueLimit = await raw.MeasureQueueAsync(chat.Deliveries.Select(QueueMessage).ToList(), cancellationToken);
+        var queueLimit = await raw.MeasureQueueAsync(chat.Deliveries.Chunk(options.Batch).Select(QueueMessage).ToList(), cancellationToken);
         var uploadMedian = uploads.Order().ElementAt(uploads.Count / 2);
 
-        var results = Results(chat, loadSender, watcher, progress, check, status, allStored, settledAt, publishTime, published, page, sessionRead, table, uploads, uploadMedian, queueLimit, startedAt);
+        var results = Results(chat, loadSender, watcher, progress, check, status, allStored, settledAt, probes, publishTime, published, page, sessionRead, table, uploads, uploadMedian, queueLimit, startedAt);
         return results with { Run = results.Run with { LoadAverage = $"{loadAtStart} -> {LoadAverage()}" } };
     }
 
@@ -147,13 +156,13 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
 
     private LoadResults Results(
         LoadChat chat, LoadSender sender, PartitionWatcher watcher, ProgressReporter progress, StoredPostsReport check, SessionStatus status,
-        long allStored, long settledAt, TimeSpan publishTime, SessionStatus published, byte[] page, TimeSpan sessionRead,
+        long allStored, long settledAt, LatencySummary probes, TimeSpan publishTime, SessionStatus published, byte[] page, TimeSpan sessionRead,
         RawTableResult table, IReadOnlyList<TimeSpan> uploads, TimeSpan uploadMedian, RawQueueResult queue, DateTimeOffset startedAt)
     {
         var seen = Enumerable.Range(0, chat.Expected.Count).Where(i => watcher.FirstSeen[i] != 0 && sender.FirstAccepted[i] != 0).ToList();
         var storableAt = chat.StorableAt(sender.FirstAccepted);
-        // A post can be stored before its batch's 202 reaches the client (the host queues a batch's posts one by one);
-        // that counts as no wait at all.
+        // A post can be stored before its batch's 202 reaches the client (the processor may take the message before the
+        // host's answer arrives); that counts as no wait at all.
         var latencies = seen.Select(i => Wait(sender.FirstAccepted[i], watcher.FirstSeen[i]));
         var fromStorable = seen.Select(i => Wait(storableAt[i], watcher.FirstSeen[i]));
         var seenBeforeAccepted = seen.Count(i => watcher.FirstSeen[i] < sender.FirstAccepted[i]);
@@ -167,7 +176,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             new StoredResults(
                 LatencySummary.Of(latencies), seenBeforeAccepted, LatencySummary.Of(fromStorable), allStoredSeconds, storedPerSecond, Stopwatch.GetElapsedTime(sender.StartedAt, settledAt).TotalSeconds,
                 check.IsExactlyOnce, check.ToString(), status.PostCount, watcher.Polls, watcher.PollTime.TotalMilliseconds / Math.Max(1, watcher.Polls),
-                watcher.RowsRead, watcher.LateFinds, watcher.FailedPolls),
+                watcher.RowsRead, watcher.LateFinds, watcher.FailedPolls, probes),
             new PublishResults(publishTime.TotalSeconds, page.Length, published.Status, published.TranscriptUrl),
             new RawResults(
                 sessionRead.TotalSeconds, table.Written, table.WriteTime.TotalSeconds, table.WritesPerSecond, table.ReadTime.TotalSeconds, table.ReadsPerSecond,
@@ -194,9 +203,9 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         }
     }
 
-    /// <summary>A message of the size the host queues for this delivery: the post's JSON inside an envelope with its message id.</summary>
-    private static BinaryData QueueMessage(Delivery delivery) =>
-        BinaryData.FromObjectAsJson(new { MessageId = $"{delivery.Post.Platform}:{delivery.Post.Id}", Body = Encoding.UTF8.GetString(SignedPostSender.Serialize(delivery.Post)) });
+    /// <summary>A message of the size the host queues for one request: its posts' JSON as a delivery, under a message id of the host's length.</summary>
+    private static OutgoingMessage QueueMessage(Delivery[] request) =>
+        new($"posts:msg_{Guid.NewGuid():N}", BinaryData.FromObjectAsJson(new { Type = "delivery", Posts = request.Select(d => d.Post), Deletions = Array.Empty<object>() }, PipelineJson.Options));
 
     private static TimeSpan Wait(long from, long to) => to > from ? Stopwatch.GetElapsedTime(from, to) : TimeSpan.Zero;
 

@@ -1,5 +1,4 @@
 using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Queueing;
 using Microsoft.AspNetCore.Http;
 
 namespace ChatTranscripts.Pipeline.Ingest;
@@ -27,7 +26,7 @@ public sealed class DeletionsEndpoints(StandardWebhookVerifier verifier, IngestQ
                 return ApiProblems.Validation(errors, $"{errors.Count} field(s) are invalid; nothing was accepted.");
             }
             return await queue.SendAsync(
-                deletions.Select(PipelineMessage.ForDeletion).ToList(), Results.Accepted(value: new { accepted = deletions.Count }), cancellationToken);
+                DeliverySources.Deletions, verifier.VerifiedId(request), [], deletions, Results.Accepted(value: new { accepted = deletions.Count }), cancellationToken);
         }
     }
 
@@ -54,6 +53,7 @@ public sealed class DeletionsEndpoints(StandardWebhookVerifier verifier, IngestQ
         {
             return ApiProblems.Validation(errors);
         }
-        return await queue.SendAsync([PipelineMessage.ForDeletion(new PostDeletion(platform, id))], Results.Accepted(value: new { accepted = 1 }), cancellationToken);
+        return await queue.SendAsync(
+            DeliverySources.Deletions, webhookId: null, [], [new PostDeletion(platform, id)], Results.Accepted(value: new { accepted = 1 }), cancellationToken);
     }
 }

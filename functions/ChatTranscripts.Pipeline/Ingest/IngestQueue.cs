@@ -6,23 +6,34 @@ using Microsoft.Extensions.Logging;
 namespace ChatTranscripts.Pipeline.Ingest;
 
 /// <summary>
-/// Puts an accepted delivery on the queue for every ingest route: all of it, or, when the queue cannot be reached,
-/// none of it and a 503 the sender can retry — never a 500.
+/// Puts an accepted delivery on the queue for every ingest route, as one message with one send: all of it, or, when
+/// the queue cannot be reached, none of it and a 503 the sender can retry — never a 500.
 /// </summary>
 public sealed class IngestQueue(IPostQueue queue, ILogger<IngestQueue> logger)
 {
-    public async Task<IResult> SendAsync(IReadOnlyList<OutgoingMessage> messages, IResult accepted, CancellationToken cancellationToken)
+    /// <param name="source">The route (<see cref="DeliverySources"/>): part of the message id.</param>
+    /// <param name="webhookId">The verified Standard Webhooks <c>webhook-id</c>, or null: the delivery's idempotency key.</param>
+    public async Task<IResult> SendAsync(
+        string source,
+        string? webhookId,
+        IReadOnlyList<CanonicalPost> posts,
+        IReadOnlyList<PostDeletion> deletions,
+        IResult accepted,
+        CancellationToken cancellationToken)
     {
+        var message = PipelineMessage.ForDelivery(source, webhookId, posts, deletions);
         try
         {
-            await queue.SendAsync(messages, cancellationToken);
-            // The message ids name the posts (platform:id[:version]): what an operator searches for to follow one.
-            logger.LogInformation("Queued {Count} messages: {MessageIds}", messages.Count, string.Join(", ", messages.Select(m => m.MessageId)));
+            await queue.SendAsync(message, cancellationToken);
+            // The post keys are what an operator searches for to follow one post; the message id finds the delivery.
+            logger.LogInformation(
+                "Queued delivery {MessageId}: {PostCount} posts, {DeletionCount} deletions: {PostKeys}",
+                message.MessageId, posts.Count, deletions.Count, string.Join(", ", posts.Select(p => p.Key).Concat(deletions.Select(d => d.Key))));
             return accepted;
         }
         catch (Exception e) when (InfrastructureFailure.Is(e))
         {
-            logger.LogError(e, "Could not queue {Count} messages", messages.Count);
+            logger.LogError(e, "Could not queue delivery {MessageId} ({PostCount} posts, {DeletionCount} deletions)", message.MessageId, posts.Count, deletions.Count);
             return ApiProblems.Unavailable("The queue is not reachable right now; nothing was accepted. Retry later.");
         }
     }

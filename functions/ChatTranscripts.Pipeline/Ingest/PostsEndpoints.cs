@@ -1,5 +1,4 @@
 using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Queueing;
 using Microsoft.AspNetCore.Http;
 
 namespace ChatTranscripts.Pipeline.Ingest;
@@ -22,7 +21,8 @@ public sealed class PostsEndpoints(StandardWebhookVerifier verifier, IngestQueue
             {
                 return ApiProblems.Validation(errors, $"{errors.Count} field(s) are invalid; nothing was accepted.");
             }
-            return await queue.SendAsync(posts.Select(PipelineMessage.ForPost).ToList(), Results.Accepted(value: new { accepted = posts.Count }), cancellationToken);
+            return await queue.SendAsync(
+                DeliverySources.Posts, verifier.VerifiedId(request), posts, [], Results.Accepted(value: new { accepted = posts.Count }), cancellationToken);
         }
     }
 }

@@ -92,6 +92,16 @@ public sealed class StandardWebhookVerifier
             ? ApiProblems.Unauthorized(failure)
             : null;
 
+    /// <summary>
+    /// The request's <c>webhook-id</c> once <see cref="Check"/> has passed it: the sender keeps it for every retry of a
+    /// delivery, so it is the delivery's idempotency key. Null when signing is off, as an unverified header names nothing.
+    /// </summary>
+    public string? VerifiedId(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return IsEnabled ? request.Headers[IdHeader].ToString() : null;
+    }
+
     public static byte[] Sign(byte[] key, string id, string timestamp, ReadOnlySpan<byte> body)
     {
         var prefix = Encoding.UTF8.GetBytes($"{id}.{timestamp}.");

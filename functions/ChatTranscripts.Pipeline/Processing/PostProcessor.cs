@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatTranscripts.Pipeline.Processing;
 
 /// <summary>
-/// Handles a batch of queue messages: remembers deletions and removes the deleted posts' content, stores the latest
+/// Handles a batch of queue messages, each a delivery of many posts and deletions or a session change: remembers deletions and removes the deleted posts' content, stores the latest
 /// version of each post, then re-routes every session the batch can affect. Every step is safe to repeat, so a message
 /// delivered twice (or a batch replayed after a crash) stores the same state. What a batch reads follows the batch:
 /// tombstones are point lookups of its posts, sessions are found by the days its posts fall on, and sessions are
@@ -16,6 +16,7 @@ namespace ChatTranscripts.Pipeline.Processing;
 public sealed class PostProcessor(
     PipelineTables tables,
     ReceivedPostStore received,
+    ReceivedPostWriter receivedWriter,
     ReceivedPostHours receivedHours,
     DeletionStore deletions,
     SetAsidePostStore setAside,
@@ -36,7 +37,7 @@ public sealed class PostProcessor(
             }
             else
             {
-                rejected[message.MessageId] = "The message body is not a post, deletion or session change this processor understands.";
+                rejected[message.MessageId] = "The message body is not a delivery or session change this processor understands.";
             }
         }
         await ProcessAsync(messages, cancellationToken);
@@ -50,7 +51,17 @@ public sealed class PostProcessor(
         snapshots.DropIdle();
         try
         {
-            await ProcessBatchAsync(messages, cancellationToken);
+            var mark = await deletions.MarkAsync(cancellationToken);
+            var routed = await ProcessBatchAsync(messages, cancellationToken);
+            // A deletion processed elsewhere at the same time may have looked for this batch's posts before they were
+            // stored, and so left them behind. Its tombstones moved the mark; then the posts are looked up again, and
+            // those deleted meanwhile are removed again here.
+            if (routed.Count > 0 && await deletions.MarkAsync(cancellationToken) != mark
+                && await deletions.DeletedAmongAsync(routed, cancellationToken) is { Count: > 0 } deletedMeanwhile)
+            {
+                logger.LogInformation("{Count} posts were deleted while they were being stored; removing them again: {PostKeys}", deletedMeanwhile.Count, string.Join(", ", deletedMeanwhile));
+                await ProcessBatchAsync([PipelineMessage.Delivery([], [.. deletedMeanwhile.Select(key => new PostDeletion(key.Platform, key.Id))])], cancellationToken);
+            }
         }
         catch
         {
@@ -60,9 +71,10 @@ public sealed class PostProcessor(
         }
     }
 
-    private async Task ProcessBatchAsync(IReadOnlyList<PipelineMessage> messages, CancellationToken cancellationToken)
+    /// <summary>Returns the posts it stored or routed: those found undeleted.</summary>
+    private async Task<IReadOnlyList<PostKey>> ProcessBatchAsync(IReadOnlyList<PipelineMessage> messages, CancellationToken cancellationToken)
     {
-        var deletedNow = messages.Where(m => m.Deletion is not null).Select(m => m.Deletion!.Key).ToHashSet();
+        var deletedNow = messages.SelectMany(m => m.Deletions).Select(d => d.Key).ToHashSet();
         IReadOnlyList<DateTimeOffset> deletedVersions = [];
         if (deletedNow.Count > 0)
         {
@@ -71,7 +83,7 @@ public sealed class PostProcessor(
             deletedVersions = await RemoveReceivedVersionsAsync(deletedNow, cancellationToken);
         }
 
-        var latest = PostVersions.Latest(messages.Where(m => m.Post is not null).Select(m => m.Post!));
+        var latest = PostVersions.Latest(messages.SelectMany(m => m.Posts));
         var tombstones = await deletions.DeletedAmongAsync(latest.Select(p => p.Post.Key), cancellationToken);
         var live = latest.Where(p => !tombstones.Contains(p.Post.Key)).ToList();
 
@@ -80,7 +92,7 @@ public sealed class PostProcessor(
         // one of its versions.
         var byId = (await sessions.WithWindowHoldingAsync([.. live.Select(p => p.Post.CreatedAt), .. deletedVersions], cancellationToken))
             .ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var changedSessions = messages.Where(m => m.SessionId is not null).Select(m => m.SessionId!).ToHashSet(StringComparer.Ordinal);
+        var changedSessions = messages.Where(m => m.Type == PipelineMessageType.Session).Select(m => m.SessionId!).ToHashSet(StringComparer.Ordinal);
         var affected = byId.Keys.Union(changedSessions, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
         var routes = new List<SessionSnapshot>();
@@ -94,11 +106,7 @@ public sealed class PostProcessor(
             }
         }
 
-        var stored = await StoredVersionsAsync(live, routes, cancellationToken);
-        var newer = live.Where(p => stored[p.Post.Key] is not { Post: { } current, Hash: { } hash }
-            || PostVersions.Compare(p.Post, p.Hash, current, hash) > 0).ToList();
-        await receivedHours.RecordAsync(newer.Select(p => p.Post), cancellationToken);
-        var refused = await received.UpsertAsync(newer, cancellationToken);
+        var (written, refused) = await receivedWriter.WriteNewerAsync(live, await StoredVersionsAsync(live, routes, cancellationToken), cancellationToken);
         if (refused.Count > 0)
         {
             await setAside.RecordAsync(SetAsidePostStore.ReceivedScope, refused, cancellationToken);
@@ -119,7 +127,8 @@ public sealed class PostProcessor(
         }
         logger.LogInformation(
             "Processed {Messages} messages: {Stored} post versions stored, {SetAside} set aside, {Deleted} deletions, {Sessions} sessions re-routed",
-            messages.Count, newer.Count - refused.Count, refused.Count, deletedNow.Count, affected.Count);
+            messages.Count, written, refused.Count, deletedNow.Count, affected.Count);
+        return live.Select(p => p.Post.Key).ToList();
     }
 
     /// <summary>
@@ -145,7 +154,7 @@ public sealed class PostProcessor(
         var read = await received.GetAsync(unknown, cancellationToken);
         foreach (var post in unknown)
         {
-            versions[post.Key] = read.TryGetValue(post.Key, out var current) ? new StoredVersion(current.Post, current.Hash) : StoredVersion.None;
+            versions[post.Key] = read.TryGetValue(post.Key, out var current) ? current : StoredVersion.None;
         }
         return versions;
     }

@@ -10,9 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace ChatTranscripts.Pipeline.Processing;
 
 /// <summary>
-/// Brings a session's stored posts in line with its definition and the posts received for its time window. It
-/// recomputes membership from the whole window every time, which makes it correct whatever the arrival order,
-/// and writes only the differences. The window comes from a <see cref="SessionSnapshot"/>: loaded from storage
+/// Brings a session's stored posts in line with its definition and the posts received for its time window. Membership
+/// is a function of the whole window (correct whatever the arrival order), kept by a <see cref="SessionMembershipIndex"/>
+/// that re-resolves only what a change can affect, and only the differences are written. The window comes from a <see cref="SessionSnapshot"/>: loaded from storage
 /// when the processor has none it can trust, otherwise the one it left after the previous batch plus the new posts.
 /// </summary>
 public sealed class SessionReconciler(
@@ -50,10 +50,13 @@ public sealed class SessionReconciler(
         CancellationToken cancellationToken)
     {
         var definition = snapshot.Record.Definition;
-        var candidatesChanged = false;
+        var changed = new HashSet<PostKey>();
         foreach (var key in deleted)
         {
-            candidatesChanged |= snapshot.Candidates.Remove(key);
+            if (snapshot.Candidates.Remove(key))
+            {
+                changed.Add(key);
+            }
         }
         foreach (var arrival in arrivals)
         {
@@ -62,25 +65,27 @@ public sealed class SessionReconciler(
                     || PostVersions.Compare(arrival.Post, arrival.Hash, current.Post, current.Hash) > 0))
             {
                 snapshot.Candidates[arrival.Post.Key] = arrival;
-                candidatesChanged = true;
+                changed.Add(arrival.Post.Key);
             }
         }
+        var candidatesChanged = changed.Count > 0;
 
-        var (members, postsDigest) = await WriteMembersAsync(snapshot, cancellationToken);
-        var contentVersion = ContentVersion(definition, postsDigest);
-        var contentChanged = contentVersion != snapshot.Record.ContentVersion || members.Count != snapshot.Record.PostCount;
+        var memberCount = await WriteMembersAsync(snapshot, changed, cancellationToken);
+        // The digest of the rows, not of the members: they are the same once everything routed is written, as it now is.
+        var contentVersion = ContentVersion(definition, snapshot.StoredRowHashes.Digest);
+        var contentChanged = contentVersion != snapshot.Record.ContentVersion || memberCount != snapshot.Record.PostCount;
         // New candidates are recorded even when no member changed, so another processor holding a snapshot of this
         // session sees the ETag move and reloads rather than miss the orphans that arrived here.
         if (contentChanged || candidatesChanged)
         {
-            if (await sessions.RecordContentAsync(snapshot.Record.Id, contentVersion, members.Count, snapshot.Record.ETag, cancellationToken) is not { } etag)
+            if (await sessions.RecordContentAsync(snapshot.Record.Id, contentVersion, memberCount, snapshot.Record.ETag, cancellationToken) is not { } etag)
             {
                 return false;
             }
-            snapshot.Record = snapshot.Record with { ContentVersion = contentVersion, PostCount = members.Count, ETag = etag };
+            snapshot.Record = snapshot.Record with { ContentVersion = contentVersion, PostCount = memberCount, ETag = etag };
             if (contentChanged)
             {
-                logger.LogInformation("Session {SessionId} now holds {PostCount} posts", snapshot.Record.Id, members.Count);
+                logger.LogInformation("Session {SessionId} now holds {PostCount} posts", snapshot.Record.Id, memberCount);
             }
         }
         return true;
@@ -117,28 +122,54 @@ public sealed class SessionReconciler(
     }
 
     /// <summary>
-    /// Routes the session and writes its posts. A post its Posts table refuses is set aside and the session routed again
-    /// without it (a reply that joined only through it leaves too), until everything routed is stored.
+    /// Routes the session and writes what changed in its posts; returns how many posts it holds. A snapshot routed for the
+    /// first time resolves every candidate and makes the partition match; after that only the <paramref name="changed"/>
+    /// candidates and the posts below them are resolved again. A post its Posts table refuses is set aside and the
+    /// session routed again without it (a reply that joined only through it leaves too), until everything routed is stored.
     /// </summary>
-    private async Task<(IReadOnlyList<SessionPost> Members, string Digest)> WriteMembersAsync(SessionSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task<int> WriteMembersAsync(SessionSnapshot snapshot, IReadOnlySet<PostKey> changed, CancellationToken cancellationToken)
+    {
+        MembershipChange change;
+        IEnumerable<string> removals;
+        if (snapshot.Membership is null)
+        {
+            snapshot.Membership = new SessionMembershipIndex(snapshot.Record.Definition, snapshot.Routable);
+            change = new MembershipChange([.. snapshot.Membership.Members], []);
+            var wanted = change.Members.Select(post => SessionPostStore.RowKey(post.Key)).ToHashSet(StringComparer.Ordinal);
+            removals = snapshot.StoredRowHashes.RowKeys.Where(rowKey => !wanted.Contains(rowKey)).ToList();
+        }
+        else
+        {
+            change = snapshot.Membership.Apply(
+                changed.Select(snapshot.RoutableVersion).OfType<CanonicalPost>(),
+                changed.Where(key => snapshot.RoutableVersion(key) is null));
+            removals = change.Left.Select(SessionPostStore.RowKey);
+        }
+        while (await WriteAsync(snapshot, change, removals, cancellationToken) is { Count: > 0 } refused)
+        {
+            change = snapshot.Membership.Apply([], refused);
+            removals = change.Left.Select(SessionPostStore.RowKey);
+        }
+        return snapshot.Membership.Count;
+    }
+
+    /// <summary>Writes the change; the posts its Posts table refused are set aside and returned.</summary>
+    private async Task<IReadOnlyList<PostKey>> WriteAsync(SessionSnapshot snapshot, MembershipChange change, IEnumerable<string> removals, CancellationToken cancellationToken)
     {
         var id = snapshot.Record.Id;
-        while (true)
+        var refused = await sessionPosts.WriteChangesAsync(id, change.Members, removals, snapshot.StoredRowHashes, cancellationToken);
+        if (refused.Count == 0)
         {
-            var members = SessionMembership.Resolve(snapshot.Record.Definition, snapshot.Routable);
-            var (digest, refused) = await sessionPosts.WriteChangesAsync(id, members, snapshot.StoredRowHashes, cancellationToken);
-            if (refused.Count == 0)
-            {
-                return (members, digest);
-            }
-            var setAsideNow = refused.Select(r => new SetAsidePost(snapshot.Candidates[r.Key].Post, snapshot.Candidates[r.Key].Hash, r.Value)).ToList();
-            await setAside.RecordAsync(SetAsidePostStore.SessionScope(id), setAsideNow, cancellationToken);
-            foreach (var post in setAsideNow)
-            {
-                snapshot.SetAside[post.Post.Key] = post.Version;
-                logger.LogError("Set aside post {PostKey} of session {SessionId}: storage refused it ({Reason})", post.Post.Key, id, post.Reason);
-            }
+            return [];
         }
+        var setAsideNow = refused.Select(r => new SetAsidePost(snapshot.Candidates[r.Key].Post, snapshot.Candidates[r.Key].Hash, r.Value)).ToList();
+        await setAside.RecordAsync(SetAsidePostStore.SessionScope(id), setAsideNow, cancellationToken);
+        foreach (var post in setAsideNow)
+        {
+            snapshot.SetAside[post.Post.Key] = post.Version;
+            logger.LogError("Set aside post {PostKey} of session {SessionId}: storage refused it ({Reason})", post.Post.Key, id, post.Reason);
+        }
+        return [.. refused.Keys];
     }
 
     private static string ContentVersion(SessionDefinition definition, string postsDigest) =>

@@ -42,6 +42,26 @@ public sealed class ClaimCheck : IDisposable
     }
 
     /// <summary>
+    /// Stores the body, then sends (with <paramref name="send"/>) the message that names the blob. When the send fails
+    /// the blob is deleted again, so a delivery refused with a 503 leaves nothing behind; the send's own error is what
+    /// the caller sees, even when that delete fails too (the blob is then an orphan no message names).
+    /// </summary>
+    public async Task SendStoredAsync(BinaryData body, Func<string, Task> send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        var name = await StoreAsync(body, cancellationToken);
+        try
+        {
+            await send(name);
+        }
+        catch
+        {
+            await DeleteOrphanAsync(name);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// The body stored under <paramref name="name"/>; empty when it is gone (its message was completed by another
     /// receiver), which the processor rejects and the drainer dead-letters rather than loses.
     /// </summary>
@@ -61,4 +81,16 @@ public sealed class ClaimCheck : IDisposable
         _container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken);
 
     public void Dispose() => _created.Dispose();
+
+    private async Task DeleteOrphanAsync(string name)
+    {
+        try
+        {
+            await DeleteAsync(name, CancellationToken.None);
+        }
+        catch (Exception e) when (e is RequestFailedException or TimeoutException or HttpRequestException)
+        {
+            // The storage that just failed the send may well fail this too; the orphan costs a few bytes, the caller's error matters.
+        }
+    }
 }

@@ -2,7 +2,7 @@ namespace ChatTranscripts.Pipeline.Queueing;
 
 /// <summary>
 /// Runs one call per item, a bounded number at a time, where one call failing must not stop the others: settling
-/// messages and taking back a failed send both want every call attempted and every failure reported.
+/// messages wants every call attempted and every failure reported.
 /// </summary>
 internal static class ConcurrentCalls
 {

@@ -6,8 +6,11 @@ namespace ChatTranscripts.Pipeline.Queueing;
 /// </summary>
 public interface IPostQueue
 {
-    /// <summary>Queues every message or none of them. Message ids let the broker drop webhook retries.</summary>
-    Task SendAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken);
+    /// <summary>
+    /// Queues the message with one send, so it is queued whole or not at all (a delivery's posts travel together). Its id
+    /// lets the broker drop a webhook's retry.
+    /// </summary>
+    Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken);
 
     /// <summary>Receives up to <paramref name="maxMessages"/>; returns an empty list when the queue is empty.</summary>
     Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(int maxMessages, CancellationToken cancellationToken);

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace ChatTranscripts.Pipeline.Queueing;
 
-/// <summary>Message ids that let the broker recognise a webhook retry: <c>{platform}:{id}[:{version}]</c>.</summary>
+/// <summary>Message ids that let the broker recognise a webhook's retry of a delivery it already queued.</summary>
 public static class MessageIds
 {
     /// <summary>Service Bus message ids are at most 128 characters.</summary>
@@ -12,14 +12,19 @@ public static class MessageIds
     public const string HashedPrefix = "sha256:";
 
     /// <summary>
-    /// The readable id when it fits; otherwise <c>sha256:</c> and the hex SHA-256 of the readable id, which is as
-    /// deterministic (a retry still gets the same id) and 71 characters long.
+    /// <c>{source}:{webhook-id}</c> when the request was signed with a Standard Webhooks id, which a sender keeps for every
+    /// retry of the same delivery; otherwise <c>{source}:sha256:{hex}</c> of the queued body, the canonical content, which
+    /// a retry reproduces exactly (X and Mastodon sign without an id). A webhook id too long for the broker is hashed.
     /// </summary>
-    public static string For(string platform, string id, string? version)
+    public static string ForDelivery(string source, string? webhookId, BinaryData body)
     {
-        ArgumentException.ThrowIfNullOrEmpty(platform);
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        var plain = version is null ? $"{platform}:{id}" : $"{platform}:{id}:{version}";
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        ArgumentNullException.ThrowIfNull(body);
+        if (string.IsNullOrEmpty(webhookId))
+        {
+            return $"{source}:{HashedPrefix}{Convert.ToHexStringLower(SHA256.HashData(body.ToMemory().Span))}";
+        }
+        var plain = $"{source}:{webhookId}";
         return plain.Length <= MaxLength
             ? plain
             : HashedPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plain)));

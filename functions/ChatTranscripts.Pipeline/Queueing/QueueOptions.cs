@@ -21,9 +21,13 @@ public sealed class QueueOptions
     [Range(1, 100, ErrorMessage = "Queue:MaxDeliveryCount must be between 1 and 100.")]
     public int MaxDeliveryCount { get; set; } = 5;
 
-    /// <summary>Messages handed to the processor together: larger batches mean fewer table transactions per session.</summary>
-    [Range(1, 5000, ErrorMessage = "Queue:BatchSize must be between 1 and 5000.")]
-    public int BatchSize { get; set; } = 256;
+    /// <summary>
+    /// Messages handed to the processor together, each a delivery of up to 100 posts: 32 (one Storage queue receive) is
+    /// up to 3,200 posts, a batch that finishes in seconds. Much larger batches store nothing until all of them is done,
+    /// and one must finish well within the <see cref="VisibilityTimeout"/> (or lock duration), or its messages come back.
+    /// </summary>
+    [Range(1, 256, ErrorMessage = "Queue:BatchSize must be between 1 and 256.")]
+    public int BatchSize { get; set; } = 32;
 
     /// <summary>How long a received Storage queue message stays hidden while it is processed (Service Bus uses the queue's lock duration).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Queue:VisibilityTimeout must be between 1 second and 7 days.")]

@@ -1,4 +1,3 @@
-using System.Transactions;
 using Azure.Messaging.ServiceBus;
 
 namespace ChatTranscripts.Pipeline.Queueing;
@@ -20,67 +19,29 @@ public sealed class ServiceBusPostQueue(ServiceBusSender sender, ServiceBusRecei
     private static readonly TimeSpan ReceiveWait = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// One batch when everything fits; otherwise several batches in one transaction, so the send stays all or nothing.
-    /// When the send fails, the blobs it wrote are deleted before the error reaches the caller.
+    /// One send. The message is measured as the broker will (a batch of one tells whether it fits); one that does not
+    /// fit goes with its body in a blob.
     /// </summary>
-    public async Task SendAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        if (messages.Count == 0)
+        ArgumentNullException.ThrowIfNull(message);
+        using (var batch = await sender.CreateMessageBatchAsync(cancellationToken))
         {
-            return;
-        }
-        var batches = new List<ServiceBusMessageBatch>();
-        var blobs = new List<string>();
-        try
-        {
-            var current = await sender.CreateMessageBatchAsync(cancellationToken);
-            batches.Add(current);
-            foreach (var outgoing in messages)
-            {
-                var message = ToServiceBus(outgoing);
-                if (current.TryAddMessage(message))
-                {
-                    continue;
-                }
-                if (current.Count > 0)
-                {
-                    current = await sender.CreateMessageBatchAsync(cancellationToken);
-                    batches.Add(current);
-                    if (current.TryAddMessage(message))
-                    {
-                        continue;
-                    }
-                }
-                // It fits no batch, not even an empty one: too large for a message, so the body waits in a blob.
-                var blob = await payloads.StoreAsync(outgoing.Body, cancellationToken);
-                blobs.Add(blob);
-                if (!current.TryAddMessage(Reference(outgoing, blob)))
-                {
-                    throw new InvalidOperationException($"Message {message.MessageId} does not fit a Service Bus message even with its body in a blob.");
-                }
-            }
-            if (batches.Count == 1)
-            {
-                await sender.SendMessagesAsync(batches[0], cancellationToken);
-                return;
-            }
-            using var transaction = new TransactionScope(TransactionScopeAsyncFlowOption.Enabled);
-            foreach (var batch in batches)
+            if (batch.TryAddMessage(ToServiceBus(message)))
             {
                 await sender.SendMessagesAsync(batch, cancellationToken);
+                return;
             }
-            transaction.Complete();
         }
-        catch (Exception error)
+        await payloads.SendStoredAsync(message.Body, async blob =>
         {
-            await TakeBackAsync(blobs, error);
-            throw;
-        }
-        finally
-        {
-            batches.ForEach(b => b.Dispose());
-        }
+            using var batch = await sender.CreateMessageBatchAsync(cancellationToken);
+            if (!batch.TryAddMessage(Reference(message, blob)))
+            {
+                throw new InvalidOperationException($"Message {message.MessageId} does not fit a Service Bus message even with its body in a blob.");
+            }
+            await sender.SendMessagesAsync(batch, cancellationToken);
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(int maxMessages, CancellationToken cancellationToken)
@@ -130,16 +91,4 @@ public sealed class ServiceBusPostQueue(ServiceBusSender sender, ServiceBusRecei
 
     private static ServiceBusMessage Reference(OutgoingMessage message, string blob) =>
         new(BinaryData.Empty) { MessageId = message.MessageId, ContentType = ContentType, ApplicationProperties = { [BodyBlobProperty] = blob } };
-
-    /// <summary>Deletes the blobs of a send that failed; if that fails too, the caller learns both errors.</summary>
-    private async Task TakeBackAsync(List<string> blobs, Exception cause)
-    {
-        var failures = await ConcurrentCalls.RunAllAsync(blobs, payloads.DeleteAsync, CancellationToken.None);
-        if (failures.Count > 0)
-        {
-            throw new AggregateException(
-                $"Sending failed, and {failures.Count} claim-check blob(s) could not be deleted; they hold no message and can be removed.",
-                [cause, .. failures.Select(f => f.Error)]);
-        }
-    }
 }

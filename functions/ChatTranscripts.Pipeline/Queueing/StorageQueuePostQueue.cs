@@ -19,9 +19,6 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
 
     public const string PoisonSuffix = "-poison";
 
-    /// <summary>Azurite takes about 800 sends/s with this many in flight; more only queues up inside it.</summary>
-    public const int SendConcurrency = 16;
-
     /// <summary>
     /// Base64 turns 3 bytes into 4, so 48 KiB is the most an envelope may be to fit the 64 KiB message limit; a little
     /// less leaves room for the service's own accounting.
@@ -55,38 +52,22 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
     /// <summary>Creates the queue, its poison queue and its payload container if missing; every other call does so on first use.</summary>
     public Task InitializeAsync(CancellationToken cancellationToken) => _created.EnsureAsync(cancellationToken);
 
-    /// <summary>
-    /// Sends concurrently. Storage has no multi-message transaction, so "all or nothing" is done by hand: when any
-    /// send fails, the sends already made (their id and pop receipt are known) and their payload blobs are deleted
-    /// before the error reaches the caller.
-    /// </summary>
-    public async Task SendAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    /// <summary>One send: the envelope with the body inline, or, when that is too large, with the name of the blob holding it.</summary>
+    public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        if (messages.Count == 0)
+        ArgumentNullException.ThrowIfNull(message);
+        await InitializeAsync(cancellationToken);
+        // Measures the envelope, not the body: JSON escaping can make a body of quotes and markup several times larger.
+        var inline = BinaryData.FromObjectAsJson(new Envelope(message.MessageId, message.Body.ToString()), PipelineJson.Options);
+        if (inline.ToMemory().Length <= MaxInlineEnvelope)
         {
+            await _queue.SendMessageAsync(inline, cancellationToken: cancellationToken);
             return;
         }
-        await InitializeAsync(cancellationToken);
-        var sent = new SendReceipt?[messages.Count];
-        var payloads = new string?[messages.Count];
-        try
-        {
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, messages.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = SendConcurrency, CancellationToken = cancellationToken },
-                // The caller's token, not the loop's: a send already on the wire finishes and leaves its receipt, so it can be taken back.
-                async (index, _) =>
-                {
-                    var envelope = await WrapAsync(messages[index], blob => payloads[index] = blob, cancellationToken);
-                    sent[index] = (await _queue.SendMessageAsync(envelope, cancellationToken: cancellationToken)).Value;
-                });
-        }
-        catch (Exception error)
-        {
-            await TakeBackAsync(sent, payloads, error);
-            throw;
-        }
+        await _payloads.SendStoredAsync(
+            message.Body,
+            blob => _queue.SendMessageAsync(BinaryData.FromObjectAsJson(new Envelope(message.MessageId, null, blob), PipelineJson.Options), cancellationToken: cancellationToken),
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(int maxMessages, CancellationToken cancellationToken)
@@ -149,42 +130,6 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
         ArgumentNullException.ThrowIfNull(message);
         return message.Receipt as QueueMessage
             ?? throw new ArgumentException("The message was not received from a Storage queue.", nameof(message));
-    }
-
-    /// <summary>Measures the envelope, not the body: JSON escaping can make a body of quotes and markup several times larger.</summary>
-    private async Task<BinaryData> WrapAsync(OutgoingMessage message, Action<string> uploaded, CancellationToken cancellationToken)
-    {
-        var inline = BinaryData.FromObjectAsJson(new Envelope(message.MessageId, message.Body.ToString()), PipelineJson.Options);
-        if (inline.ToMemory().Length <= MaxInlineEnvelope)
-        {
-            return inline;
-        }
-        var blob = await _payloads.StoreAsync(message.Body, cancellationToken);
-        uploaded(blob);
-        return BinaryData.FromObjectAsJson(new Envelope(message.MessageId, null, blob), PipelineJson.Options);
-    }
-
-    /// <summary>Deletes what a failed send left behind; if that fails too, the caller learns both errors.</summary>
-    private async Task TakeBackAsync(SendReceipt?[] sent, string?[] payloads, Exception cause)
-    {
-        var leftovers = Enumerable.Range(0, sent.Length).Where(i => sent[i] is not null || payloads[i] is not null).ToList();
-        var failures = await ConcurrentCalls.RunAllAsync(leftovers, async (index, ct) =>
-        {
-            if (sent[index] is { } receipt)
-            {
-                await _queue.DeleteMessageAsync(receipt.MessageId, receipt.PopReceipt, ct);
-            }
-            if (payloads[index] is { } blob)
-            {
-                await _payloads.DeleteAsync(blob, ct);
-            }
-        }, CancellationToken.None);
-        if (failures.Count > 0)
-        {
-            throw new AggregateException(
-                $"Sending failed, and {failures.Count} of the messages already sent could not be taken back; they will be processed.",
-                [cause, .. failures.Select(f => f.Error)]);
-        }
     }
 
     /// <summary>A body that is not an envelope still surfaces, under the queue's own id, so it is dead-lettered rather than lost.</summary>

@@ -40,7 +40,7 @@ public sealed class SessionsEndpoints(
                 await tables.EnsureCreatedAsync(cancellationToken);
                 var created = await sessions.SaveDefinitionAsync(id, definition, cancellationToken);
                 // Posts that arrived before the session (or before this change) are routed again by the processor.
-                await queue.SendAsync([PipelineMessage.ForSession(id)], cancellationToken);
+                await queue.SendAsync(PipelineMessage.ForSession(id), cancellationToken);
                 var resource = await ResourceAsync(id, cancellationToken);
                 return created ? Results.Created($"/api/sessions/{id}", resource) : Results.Ok(resource);
             });

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using ChatTranscripts.Pipeline.Ingest;
 
@@ -10,15 +11,39 @@ namespace ChatTranscripts.Pipeline.Storage;
 /// </summary>
 public sealed class DeletionStore(PipelineTables tables, TimeProvider time)
 {
-    public Task AddAsync(IEnumerable<PostKey> keys, CancellationToken cancellationToken) =>
-        TableBatches.SubmitAsync(tables.Deletions, keys.Select(key => new TableTransactionAction(
+    /// <summary>The mark's partition: no platform escapes to it, as platforms are lowercase letters, digits and '-'.</summary>
+    private const string MarkPartition = "~mark";
+
+    private const string MarkRow = "last";
+
+    /// <summary>
+    /// Writes the tombstones, then moves the <see cref="MarkAsync">mark</see>: after the tombstones, and before the caller
+    /// looks for anything of the deleted posts to remove.
+    /// </summary>
+    public async Task AddAsync(IEnumerable<PostKey> keys, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await TableBatches.SubmitAsync(tables.Deletions, keys.Select(key => new TableTransactionAction(
             TableTransactionActionType.UpsertReplace,
             new TableEntity(TableKeys.Escape(key.Platform), TableKeys.Escape(key.Id))
             {
                 ["Platform"] = key.Platform,
                 ["PostId"] = key.Id,
-                ["DeletedAt"] = time.GetUtcNow(),
+                ["DeletedAt"] = now,
             })), cancellationToken);
+        await tables.Deletions.UpsertEntityAsync(new TableEntity(MarkPartition, MarkRow) { ["DeletedAt"] = now }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// A value that changes whenever tombstones are added (the ETag of a row every <see cref="AddAsync"/> rewrites once
+    /// its tombstones are written); null before the first deletion. The same mark before and after some work means no
+    /// deletion wrote a tombstone in between, so no tombstone can have appeared that a lookup before the work missed.
+    /// </summary>
+    public async Task<ETag?> MarkAsync(CancellationToken cancellationToken)
+    {
+        var mark = await tables.Deletions.GetEntityIfExistsAsync<TableEntity>(MarkPartition, MarkRow, select: ["RowKey"], cancellationToken: cancellationToken);
+        return mark.HasValue ? mark.Value!.ETag : null;
+    }
 
     /// <summary>Which of <paramref name="keys"/> are deleted: one point lookup each, whatever the number of tombstones.</summary>
     public async Task<IReadOnlySet<PostKey>> DeletedAmongAsync(IEnumerable<PostKey> keys, CancellationToken cancellationToken)

@@ -13,29 +13,38 @@ public sealed class ReceivedPostStore(PipelineTables tables)
 {
     private const string HashColumn = "Hash";
 
-    /// <summary>Returns the stored version of each post, by key; missing posts are absent.</summary>
-    public async Task<IReadOnlyDictionary<PostKey, (CanonicalPost Post, string Hash)>> GetAsync(IEnumerable<CanonicalPost> posts, CancellationToken cancellationToken)
+    /// <summary>The version stored in the row each post would be written to, with the row's ETag; missing rows are absent.</summary>
+    public async Task<IReadOnlyDictionary<PostKey, StoredVersion>> GetAsync(IEnumerable<CanonicalPost> posts, CancellationToken cancellationToken)
     {
         var found = await BoundedParallel.SelectAsync(posts, async (post, ct) =>
         {
             var response = await tables.ReceivedPosts.GetEntityIfExistsAsync<TableEntity>(
                 TableKeys.HourBucket(post.CreatedAt), TableKeys.Escape(post.Key.ToString()), cancellationToken: ct);
-            return response.HasValue ? (PostColumns.Read(response.Value!), response.Value!.GetString(HashColumn)) : ((CanonicalPost, string)?)null;
+            return response.HasValue ? new StoredVersion(PostColumns.Read(response.Value!), response.Value!.GetString(HashColumn), response.Value!.ETag) : null;
         }, cancellationToken);
-        return found.Where(f => f.HasValue).ToDictionary(f => f!.Value.Item1.Key, f => f!.Value);
+        return found.OfType<StoredVersion>().ToDictionary(f => f.Post!.Key);
     }
 
-    /// <summary>Stores each version; returns those storage refused to hold (the others are stored).</summary>
-    public async Task<IReadOnlyList<SetAsidePost>> UpsertAsync(IReadOnlyList<(CanonicalPost Post, string Hash)> posts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes each version over the row it was chosen against, conditionally: inserted where there was no row, replaced
+    /// only while the row still has the ETag it was read with. Returns the versions storage refused to hold (the others
+    /// are stored); a row another writer changed or removed in between fails the write with 409, 412 or 404 (a
+    /// <see cref="TableTransactionFailedException"/>), after the transactions before it were committed.
+    /// </summary>
+    public async Task<IReadOnlyList<SetAsidePost>> WriteOverAsync(
+        IReadOnlyList<(CanonicalPost Post, string Hash, StoredVersion Current)> writes, CancellationToken cancellationToken)
     {
         var byEntity = new Dictionary<ITableEntity, (CanonicalPost Post, string Hash)>(ReferenceEqualityComparer.Instance);
-        var refused = await TableBatches.SubmitIsolatingAsync(tables.ReceivedPosts, posts.Select(p =>
+        var refused = await TableBatches.SubmitIsolatingAsync(tables.ReceivedPosts, writes.Select(write =>
         {
-            var entity = new TableEntity(TableKeys.HourBucket(p.Post.CreatedAt), TableKeys.Escape(p.Post.Key.ToString()));
-            PostColumns.Write(entity, p.Post);
-            entity[HashColumn] = p.Hash;
-            byEntity[entity] = p;
-            return new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity);
+            var entity = new TableEntity(TableKeys.HourBucket(write.Post.CreatedAt), TableKeys.Escape(write.Post.Key.ToString()));
+            PostColumns.Write(entity, write.Post);
+            entity[HashColumn] = write.Hash;
+            byEntity[entity] = (write.Post, write.Hash);
+            return write.Current.Post is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, write.Current.ETag
+                    ?? throw new ArgumentException($"The stored version of {write.Post.Key} was not read, so it has no ETag to replace it under.", nameof(writes)));
         }), cancellationToken);
         return refused.Select(r => new SetAsidePost(byEntity[r.Action.Entity].Post, byEntity[r.Action.Entity].Hash, r.Reason)).ToList();
     }

@@ -24,43 +24,41 @@ public sealed class SessionPostStore(PipelineTables tables)
     }
 
     /// <summary>RowKey → content hash of every row of the session's partition: enough to tell what a change must write.</summary>
-    public async Task<Dictionary<string, string?>> LoadRowHashesAsync(string sessionId, CancellationToken cancellationToken)
+    public async Task<PartitionRowHashes> LoadRowHashesAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var stored = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var stored = new PartitionRowHashes();
         await foreach (var entity in tables.Posts.QueryAsync<TableEntity>(
             e => e.PartitionKey == sessionId, select: ["RowKey", HashColumn], cancellationToken: cancellationToken))
         {
-            stored[entity.RowKey] = entity.GetString(HashColumn);
+            stored.Set(entity.RowKey, entity.GetString(HashColumn));
         }
         return stored;
     }
 
+    /// <summary>The row key of a post in its session's partition.</summary>
+    public static string RowKey(PostKey key) => TableKeys.Escape(key.ToString());
+
     /// <summary>
-    /// Makes the session's partition hold exactly <paramref name="desired"/>, given what it holds now
-    /// (<paramref name="stored"/>, updated to match once written), writing only what differs. Returns a digest of
-    /// the desired content, the same for the same posts however they arrived, and the posts storage refused to hold
-    /// (with its reason): everything else is written, and the digest is then not that of what the partition holds.
+    /// Writes the rows of <paramref name="posts"/> whose content differs from what the partition holds
+    /// (<paramref name="stored"/>, updated to match once written) and removes the rows <paramref name="removals"/> names.
+    /// Returns the posts storage refused to hold (with its reason); everything else is written.
     /// </summary>
-    public async Task<(string Digest, IReadOnlyDictionary<PostKey, string> Refused)> WriteChangesAsync(
-        string sessionId, IReadOnlyList<SessionPost> desired, Dictionary<string, string?> stored, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<PostKey, string>> WriteChangesAsync(
+        string sessionId, IEnumerable<SessionPost> posts, IEnumerable<string> removals, PartitionRowHashes stored, CancellationToken cancellationToken)
     {
         var actions = new List<TableTransactionAction>();
         var keyOfRow = new Dictionary<string, PostKey>(StringComparer.Ordinal);
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
-        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var post in desired)
+        foreach (var post in posts)
         {
-            var rowKey = TableKeys.Escape(post.Key.ToString());
+            var rowKey = RowKey(post.Key);
             var hash = RowHash(post);
-            wanted.Add(rowKey);
             keyOfRow[rowKey] = post.Key;
-            digest.AppendData(Convert.FromHexString(hash));
             if (!stored.TryGetValue(rowKey, out var storedHash) || storedHash != hash)
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, Write(sessionId, rowKey, post, hash)));
             }
         }
-        foreach (var rowKey in stored.Keys.Where(k => !wanted.Contains(k)))
+        foreach (var rowKey in removals.Where(rowKey => stored.TryGetValue(rowKey, out _)))
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(sessionId, rowKey), ETag.All));
         }
@@ -74,10 +72,10 @@ public sealed class SessionPostStore(PipelineTables tables)
             }
             else
             {
-                stored[action.Entity.RowKey] = (string)((TableEntity)action.Entity)[HashColumn];
+                stored.Set(action.Entity.RowKey, (string)((TableEntity)action.Entity)[HashColumn]);
             }
         }
-        return (Convert.ToHexString(digest.GetHashAndReset()), refusedRows.ToDictionary(r => keyOfRow[r.Key], r => r.Value));
+        return refusedRows.ToDictionary(r => keyOfRow[r.Key], r => r.Value);
     }
 
     private static string RowHash(SessionPost post) =>

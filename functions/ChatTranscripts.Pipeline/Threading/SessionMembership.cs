@@ -6,7 +6,9 @@ namespace ChatTranscripts.Pipeline.Threading;
 
 /// <summary>
 /// Decides which posts belong to a session and tags and threads them. A pure function of the session definition
-/// and the set of candidate posts, so arrival order, batching and duplicates cannot change the result.
+/// and the set of candidate posts, so arrival order, batching and duplicates cannot change the result. This full
+/// recompute is the reference that <see cref="SessionMembershipIndex"/>, which the processor keeps up to date post by
+/// post, is tested against.
 /// </summary>
 public static class SessionMembership
 {
@@ -60,34 +62,44 @@ public static class SessionMembership
     public static bool CarriesSessionHashtag(ExtractedEntities entities, SessionDefinition session) =>
         entities.Hashtags.Any(tag => session.Hashtags.Contains(SessionReader.NormaliseHashtag(tag), StringComparer.Ordinal));
 
+    /// <summary>The posts whose membership <paramref name="post"/> follows: the one it replies to and the one it reposts.</summary>
+    internal static IEnumerable<PostKey> Targets(CanonicalPost post)
+    {
+        if (PostKey.Reference(post.Platform, post.InReplyToId) is { } parent && parent != post.Key)
+        {
+            yield return parent;
+        }
+        if (PostKey.Reference(post.Platform, post.RepostOfId) is { } reposted && reposted != post.Key)
+        {
+            yield return reposted;
+        }
+    }
+
     private static Dictionary<PostKey, List<PostKey>> FollowersByTarget(IEnumerable<CanonicalPost> posts)
     {
         var followers = new Dictionary<PostKey, List<PostKey>>();
         foreach (var post in posts)
         {
-            foreach (var target in new[] { PostKey.Reference(post.Platform, post.InReplyToId), PostKey.Reference(post.Platform, post.RepostOfId) })
+            foreach (var target in Targets(post))
             {
-                if (target is { } key && key != post.Key)
+                if (!followers.TryGetValue(target, out var list))
                 {
-                    if (!followers.TryGetValue(key, out var list))
-                    {
-                        list = [];
-                        followers[key] = list;
-                    }
-                    list.Add(post.Key);
+                    list = [];
+                    followers[target] = list;
                 }
+                list.Add(post.Key);
             }
         }
         return followers;
     }
 
-    private static SessionPost Tag(
+    internal static SessionPost Tag(
         CanonicalPost post,
         ExtractedEntities entities,
         SessionDefinition session,
         bool anyoneMayAsk,
-        HashSet<PostKey> members,
-        Dictionary<PostKey, CanonicalPost> inWindow)
+        IReadOnlySet<PostKey> members,
+        IReadOnlyDictionary<PostKey, CanonicalPost> inWindow)
     {
         var role = AuthorRoles.Of(post.Author.Handle, session);
         var kind = post.RepostOfId is not null ? PostKind.Repost
@@ -111,7 +123,7 @@ public static class SessionMembership
     }
 
     /// <summary>The top-most ancestor that belongs to the session; a cycle of replies (malformed data) stops the walk.</summary>
-    private static PostKey ThreadRoot(CanonicalPost post, HashSet<PostKey> members, Dictionary<PostKey, CanonicalPost> inWindow)
+    private static PostKey ThreadRoot(CanonicalPost post, IReadOnlySet<PostKey> members, IReadOnlyDictionary<PostKey, CanonicalPost> inWindow)
     {
         var root = post.Key;
         var seen = new HashSet<PostKey> { root };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
+using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Queueing;
 
 namespace ChatTranscripts.DeadLetters;
@@ -15,6 +16,9 @@ internal sealed class DeadLetterQueue(ServiceBusClient client, string queue, Tex
     /// <summary>Marks the copies one replay sends, so a copy that fails again at once is not replayed again in the same run.</summary>
     private const string ReplayRunProperty = "replayRun";
     private const string ReplayOfProperty = "replayOf";
+
+    /// <summary>Post keys named when describing a delivery; a delivery holds up to 100.</summary>
+    private const int DescribedKeys = 3;
 
     /// <summary>Application properties Service Bus adds when it dead-letters; a replayed copy starts clean.</summary>
     private static readonly string[] DeadLetterProperties = ["DeadLetterReason", "DeadLetterErrorDescription"];
@@ -168,11 +172,20 @@ internal sealed class DeadLetterQueue(ServiceBusClient client, string queue, Tex
         }
         return PipelineMessage.Decode(message.Body) switch
         {
-            { Type: PipelineMessageType.Post, Post: { } post } => $"post {post.Platform}:{post.Id} by {post.Author.Handle}",
-            { Type: PipelineMessageType.Deletion, Deletion: { } deletion } => $"deletion of {deletion.Platform}:{deletion.Id}",
+            { Type: PipelineMessageType.Delivery, Posts: [var post], Deletions: [] } => $"post {post.Platform}:{post.Id} by {post.Author.Handle}",
+            { Type: PipelineMessageType.Delivery, Posts: [], Deletions: [var deletion] } => $"deletion of {deletion.Platform}:{deletion.Id}",
+            { Type: PipelineMessageType.Delivery, Posts: var posts, Deletions: var deletions } => Delivery(posts, deletions),
             { Type: PipelineMessageType.Session, SessionId: { } session } => $"session {session} changed",
             _ => $"unreadable body, {message.Body.ToMemory().Length} bytes",
         };
+    }
+
+    /// <summary>How many of each, and the first few post keys: enough to find the delivery's posts in the logs.</summary>
+    private static string Delivery(IReadOnlyList<CanonicalPost> posts, IReadOnlyList<PostDeletion> deletions)
+    {
+        var keys = posts.Select(p => p.Key).Concat(deletions.Select(d => d.Key)).ToList();
+        var shown = string.Join(", ", keys.Take(DescribedKeys));
+        return $"delivery of {posts.Count} post(s) and {deletions.Count} deletion(s): {shown}{(keys.Count > DescribedKeys ? ", …" : "")}";
     }
 
     private static string OneLine(string? text) => (text ?? "").ReplaceLineEndings(" ");

@@ -69,21 +69,34 @@ public sealed class DeadLetterQueueTests
         Assert.Empty(receiver.Completed);
     }
 
-    private static string Describe(PipelineMessage? message) => $"post {message?.Post?.Platform}:{message?.Post?.Id} by {message?.Post?.Author.Handle}";
-
-    private static ServiceBusReceivedMessage DeadLetter(long sequenceNumber, string messageId)
+    [Fact]
+    public async Task Listing_a_dead_lettered_delivery_counts_what_it_holds_and_names_its_first_posts()
     {
-        var id = messageId.Split(':')[1];
-        var post = new CanonicalPost
-        {
-            Platform = "twitter",
-            Id = id,
-            Author = new PostAuthor("FarrisTimimi", "Farris Timimi"),
-            Text = "A1: Patients already search online #bmcmed",
-            CreatedAt = new DateTimeOffset(2012, 8, 6, 12, 4, 31, TimeSpan.Zero),
-        };
-        return ServiceBusModelFactory.ServiceBusReceivedMessage(
-            body: PipelineMessage.ForPost(post).Body,
+        var posts = Enumerable.Range(1, 5).Select(i => Post(i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var body = PipelineMessage.ForDelivery(DeliverySources.Posts, "msg_5", posts, [new PostDeletion("twitter", "9")]).Body;
+        var receiver = new FakeReceiver([DeadLetter(8, "posts:msg_5", body)]);
+        var output = new StringWriter();
+
+        await new DeadLetterQueue(new FakeClient(receiver, new FakeSender()), "posts", output).ListAsync(50, TestContext.Current.CancellationToken);
+
+        Assert.Contains("[delivery of 5 post(s) and 1 deletion(s): twitter:1, twitter:2, twitter:3, …]", output.ToString(), StringComparison.Ordinal);
+    }
+
+    private static string Describe(PipelineMessage? message) =>
+        message?.Posts is [var post] ? $"post {post.Platform}:{post.Id} by {post.Author.Handle}" : "not a delivery of one post";
+
+    private static CanonicalPost Post(string id) => new()
+    {
+        Platform = "twitter",
+        Id = id,
+        Author = new PostAuthor("FarrisTimimi", "Farris Timimi"),
+        Text = "A1: Patients already search online #bmcmed",
+        CreatedAt = new DateTimeOffset(2012, 8, 6, 12, 4, 31, TimeSpan.Zero),
+    };
+
+    private static ServiceBusReceivedMessage DeadLetter(long sequenceNumber, string messageId, BinaryData? body = null) =>
+        ServiceBusModelFactory.ServiceBusReceivedMessage(
+            body: body ?? PipelineMessage.ForDelivery(DeliverySources.Posts, messageId, [Post(messageId.Split(':')[1])], []).Body,
             messageId: messageId,
             properties: new Dictionary<string, object>
             {
@@ -93,7 +106,6 @@ public sealed class DeadLetterQueueTests
             sequenceNumber: sequenceNumber,
             enqueuedTime: new DateTimeOffset(2012, 8, 6, 12, 5, 0, TimeSpan.Zero),
             deliveryCount: 5);
-    }
 
     private sealed class FakeClient(FakeReceiver receiver, FakeSender sender) : ServiceBusClient
     {

@@ -116,7 +116,7 @@ public sealed class StorageLimitTests(AzuriteFixture azurite)
         var text = WorstCase.Texts["one hashtag of astral letters"];
         var messages = Enumerable.Range(0, 100)
             .Select(i => PostReader.ReadPost(JsonDocument.Parse(WorstCase.Post($"batch-{i}", text, Start.AddMinutes(i % 60)).ToJsonString()).RootElement, "", new()))
-            .Select(post => new PipelineMessage(PipelineMessageType.Post, Assert.IsType<CanonicalPost>(post)))
+            .Select(post => PipelineMessage.Delivery([Assert.IsType<CanonicalPost>(post)], []))
             .ToList();
 
         await services.GetRequiredService<PostProcessor>().ProcessAsync(messages, CancellationToken.None);

@@ -54,7 +54,8 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         services.GetRequiredService<TelemetryConfiguration>().TelemetryChannel.Flush();
 
         var traces = channel.Items.OfType<TraceTelemetry>().ToList();
-        Assert.Contains(traces, t => t.SeverityLevel == SeverityLevel.Information && t.Message.StartsWith("Queued 1 messages: twitter:4242", StringComparison.Ordinal));
+        Assert.Contains(traces, t => t.SeverityLevel == SeverityLevel.Information && t.Message.StartsWith("Queued delivery posts:", StringComparison.Ordinal)
+            && t.Message.EndsWith(": 1 posts, 0 deletions: twitter:4242", StringComparison.Ordinal));
         Assert.Contains(traces, t => t.SeverityLevel == SeverityLevel.Information && t.Message.StartsWith("Processed ", StringComparison.Ordinal) && t.Message.Contains(": 1 post versions stored", StringComparison.Ordinal));
         Assert.Contains(traces, t => t.Message == "Session telemetry-chat now holds 1 posts");
         var published = Assert.Single(traces, t => t.Message.StartsWith("Published session telemetry-chat", StringComparison.Ordinal));

@@ -35,7 +35,7 @@ public sealed class LoadToolTests(AzuriteFixture azurite)
         var (exitCode, output) = await RunToolAsync(
             ["--posts", $"{Posts}", "--batch", "25", "--concurrency", "4", "--target", host.BaseAddress.ToString(),
              "--secret", ChatHostSettings.Secret, "--storage", azurite.ConnectionString, "--table-prefix", prefix,
-             "--queue", queue, "--json", json, "--timeout-s", "300"],
+             "--queue", queue, "--json", json, "--timeout-s", "300", "--probes", "3"],
             cancellationToken);
 
         Assert.True(exitCode == 0, $"The load tool exited with {exitCode}:\n{output}");
@@ -48,13 +48,18 @@ public sealed class LoadToolTests(AzuriteFixture azurite)
         var stored = root.GetProperty("stored");
         Assert.True(stored.GetProperty("exactlyOnce").GetBoolean());
         Assert.Equal(Posts, stored.GetProperty("sessionPostCount").GetInt32());
+        Assert.Contains("one batch at this size", output, StringComparison.Ordinal);
         var deliveries = root.GetProperty("run").GetProperty("deliveries").GetInt32();
         Assert.InRange(deliveries, Posts, Posts * 2);
-        Assert.Equal((deliveries + 24) / 25, root.GetProperty("ingest").GetProperty("requests").GetInt32());
+        var requests = root.GetProperty("ingest").GetProperty("requests").GetInt32();
+        Assert.Equal((deliveries + 24) / 25, requests);
+        var probes = stored.GetProperty("probeMs");
+        Assert.Equal(3, probes.GetProperty("count").GetInt32());
+        Assert.True(probes.GetProperty("maxMs").GetDouble() >= probes.GetProperty("p50Ms").GetDouble());
 
         var raw = root.GetProperty("raw");
         Assert.Equal(Posts, raw.GetProperty("rows").GetInt32());
-        Assert.Equal(deliveries, raw.GetProperty("queueMessages").GetInt32());
+        Assert.Equal(requests, raw.GetProperty("queueMessages").GetInt32());
         Assert.InRange(raw.GetProperty("queueMessageBytes").GetInt32(), 100, 48 * 1024);
         Assert.Equal(5, raw.GetProperty("pageUploadsMs").GetArrayLength());
         foreach (var measure in new[] { "writesPerSecond", "readsPerSecond", "queueSendsPerSecond", "queueSettlesPerSecond", "queuePassThroughPerSecond" })

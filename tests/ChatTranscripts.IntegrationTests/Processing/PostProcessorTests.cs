@@ -68,7 +68,7 @@ public sealed class PostProcessorTests(AzuriteFixture azurite)
 
         await processor.ProcessAsync([Message("1", "early #bmcmed")], CancellationToken.None);
         await SessionAsync(services, "late-session");
-        await processor.ProcessAsync([new PipelineMessage(PipelineMessageType.Session, SessionId: "late-session")], CancellationToken.None);
+        await processor.ProcessAsync([PipelineMessage.SessionChanged("late-session")], CancellationToken.None);
 
         Assert.Single(await posts.LoadAsync("late-session", CancellationToken.None));
     }
@@ -93,7 +93,7 @@ public sealed class PostProcessorTests(AzuriteFixture azurite)
         await using var services = PipelineServices.Create(azurite);
         var (processor, _, posts) = Resolve(services);
         await SessionAsync(services, "poison");
-        var good = PipelineMessage.ForPost(Message("1", "#bmcmed").Post!);
+        var good = PipelineMessage.ForDelivery(DeliverySources.Posts, "msg_1", Message("1", "#bmcmed").Posts, []);
 
         var outcome = await processor.HandleAsync(
         [
@@ -104,6 +104,44 @@ public sealed class PostProcessorTests(AzuriteFixture azurite)
         Assert.Equal(["garbage"], outcome.Rejected.Keys);
         Assert.Single(await posts.LoadAsync("poison", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Messages_queued_in_the_shape_before_deliveries_travelled_whole_are_still_processed()
+    {
+        await using var services = PipelineServices.Create(azurite);
+        var (processor, _, posts) = Resolve(services);
+        await SessionAsync(services, "old-shape");
+        // Exactly what the previous version queued: one post, one deletion or one session change per message.
+        const string Post = """{"type":"post","post":{"platform":"twitter","id":"1","author":{"handle":"someone","displayName":null},"text":"kept #bmcmed","createdAt":"2012-08-06T12:10:00+00:00","inReplyToId":null,"inReplyToHandle":null,"quotedId":null,"repostOfId":null,"url":null,"lang":null,"editedAt":null},"deletion":null,"sessionId":null}""";
+        const string Deleted = """{"type":"post","post":{"platform":"twitter","id":"2","author":{"handle":"someone","displayName":null},"text":"gone #bmcmed","createdAt":"2012-08-06T12:11:00+00:00","inReplyToId":null,"inReplyToHandle":null,"quotedId":null,"repostOfId":null,"url":null,"lang":null,"editedAt":null},"deletion":null,"sessionId":null}""";
+        const string Deletion = """{"type":"deletion","post":null,"deletion":{"platform":"twitter","id":"2"},"sessionId":null}""";
+        const string Session = """{"type":"session","post":null,"deletion":null,"sessionId":"old-shape"}""";
+
+        var outcome = await processor.HandleAsync(
+        [
+            new ReceivedMessage("twitter:1", BinaryData.FromString(Post), 1, new object()),
+            new ReceivedMessage("twitter:2", BinaryData.FromString(Deleted), 1, new object()),
+            new ReceivedMessage("twitter:2:deleted", BinaryData.FromString(Deletion), 1, new object()),
+            new ReceivedMessage("session:old-shape:1", BinaryData.FromString(Session), 1, new object()),
+        ], CancellationToken.None);
+
+        Assert.Empty(outcome.Rejected);
+        var stored = Assert.Single(await posts.LoadAsync("old-shape", CancellationToken.None));
+        Assert.Equal(("twitter:1", "kept #bmcmed"), (stored.Key.ToString(), stored.Post.Text));
+        var session = PipelineMessage.Decode(BinaryData.FromString(Session));
+        Assert.Equal((PipelineMessageType.Session, "old-shape"), (session?.Type, session?.SessionId));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"post","post":null,"deletion":null,"sessionId":null}""")]
+    [InlineData("""{"type":"deletion","post":null,"deletion":{"platform":"twitter"},"sessionId":null}""")]
+    [InlineData("""{"type":"delivery","posts":[],"deletions":[]}""")]
+    [InlineData("""{"type":"delivery","posts":[null],"deletions":[]}""")]
+    [InlineData("""{"type":"session","posts":[],"deletions":[],"sessionId":""}""")]
+    [InlineData("""{"type":"something","posts":[],"deletions":[]}""")]
+    [InlineData("[]")]
+    public void Messages_that_carry_nothing_processable_are_not_read(string body) =>
+        Assert.Null(PipelineMessage.Decode(BinaryData.FromString(body)));
 
     private static (PostProcessor, SessionStore, SessionPostStore) Resolve(IServiceProvider services) =>
         (services.GetRequiredService<PostProcessor>(), services.GetRequiredService<SessionStore>(), services.GetRequiredService<SessionPostStore>());
@@ -121,14 +159,17 @@ public sealed class PostProcessorTests(AzuriteFixture azurite)
     }
 
     private static PipelineMessage Message(string id, string text, string? replyTo = null, DateTimeOffset? editedAt = null) =>
-        new(PipelineMessageType.Post, new CanonicalPost
-        {
-            Platform = "twitter",
-            Id = id,
-            Author = new PostAuthor("someone", null),
-            Text = text,
-            CreatedAt = Start.AddMinutes(10),
-            InReplyToId = replyTo,
-            EditedAt = editedAt,
-        });
+        PipelineMessage.Delivery(
+        [
+            new CanonicalPost
+            {
+                Platform = "twitter",
+                Id = id,
+                Author = new PostAuthor("someone", null),
+                Text = text,
+                CreatedAt = Start.AddMinutes(10),
+                InReplyToId = replyTo,
+                EditedAt = editedAt,
+            },
+        ], []);
 }

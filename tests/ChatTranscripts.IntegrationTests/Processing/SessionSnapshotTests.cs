@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using ChatTranscripts.IntegrationTests.Resilience;
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Processing;
@@ -41,7 +40,7 @@ public sealed class SessionSnapshotTests(AzuriteFixture azurite)
             }
             foreach (var session in Sessions)
             {
-                Assert.Equal(await RowsAsync(fresh, session), await RowsAsync(kept, session));
+                Assert.Equal(await fresh.RowsAsync(session), await kept.RowsAsync(session));
                 Assert.Equal((await RecordAsync(fresh, session)).ContentVersion, (await RecordAsync(kept, session)).ContentVersion);
             }
         }
@@ -65,7 +64,7 @@ public sealed class SessionSnapshotTests(AzuriteFixture azurite)
         }
         foreach (var session in Sessions)
         {
-            Assert.Equal(await RowsAsync(reference, session), await RowsAsync(first, session));
+            Assert.Equal(await reference.RowsAsync(session), await first.RowsAsync(session));
             Assert.Equal((await RecordAsync(reference, session)).ContentVersion, (await RecordAsync(first, session)).ContentVersion);
         }
     }
@@ -89,13 +88,14 @@ public sealed class SessionSnapshotTests(AzuriteFixture azurite)
         var stale = await reconciler.LoadAsync((await RecordAsync(second, "snap-chat")), CancellationToken.None);
         await first.Processor.ProcessAsync([orphan], CancellationToken.None);
         // The parent reaches the second processor, whose snapshot has never seen the orphan.
-        await second.Services.GetRequiredService<ReceivedPostStore>().UpsertAsync(PostVersions.Latest([parent.Post!]), CancellationToken.None);
-        var reconciled = await reconciler.ReconcileAsync(stale, PostVersions.Latest([parent.Post!]), new HashSet<PostKey>(), CancellationToken.None);
+        await second.Services.GetRequiredService<ReceivedPostWriter>().WriteNewerAsync(
+            PostVersions.Latest(parent.Posts), parent.Posts.ToDictionary(p => p.Key, _ => StoredVersion.None), CancellationToken.None);
+        var reconciled = await reconciler.ReconcileAsync(stale, PostVersions.Latest(parent.Posts), new HashSet<PostKey>(), CancellationToken.None);
 
         Assert.NotNull(reconciled);
         Assert.NotSame(stale, reconciled);
         Assert.Equal(3, reconciled.StoredRowHashes.Count);
-        Assert.Equal(await RowsAsync(reference, "snap-chat"), await RowsAsync(first, "snap-chat"));
+        Assert.Equal(await reference.RowsAsync("snap-chat"), await first.RowsAsync("snap-chat"));
         Assert.Equal((await RecordAsync(reference, "snap-chat")).ContentVersion, (await RecordAsync(first, "snap-chat")).ContentVersion);
     }
 
@@ -132,21 +132,6 @@ public sealed class SessionSnapshotTests(AzuriteFixture azurite)
     private static async Task<SessionRecord> RecordAsync(FaultyPipeline pipeline, string sessionId) =>
         (await pipeline.Services.GetRequiredService<SessionStore>().GetAsync(sessionId, CancellationToken.None))!;
 
-    /// <summary>Every stored column of every row of the session's partition, as text, sorted.</summary>
-    private static async Task<IReadOnlyList<string>> RowsAsync(FaultyPipeline pipeline, string sessionId)
-    {
-        var rows = new List<string>();
-        await foreach (var entity in pipeline.Services.GetRequiredService<PipelineTables>().Posts
-            .QueryAsync<TableEntity>(e => e.PartitionKey == sessionId, cancellationToken: CancellationToken.None))
-        {
-            rows.Add(string.Join("|", entity
-                .Where(column => column.Key is not ("Timestamp" or "odata.etag"))
-                .OrderBy(column => column.Key, StringComparer.Ordinal)
-                .Select(column => $"{column.Key}={column.Value}")));
-        }
-        return rows.Order(StringComparer.Ordinal).ToList();
-    }
-
     /// <summary>One thing that happens to the pipeline: a batch processed, a definition changed, or a publish recorded.</summary>
     private sealed record Step(IReadOnlyList<PipelineMessage>? Batch = null, (string Id, SessionDefinition Definition)? Redefine = null, string? PublishedSession = null)
     {
@@ -173,12 +158,7 @@ public sealed class SessionSnapshotTests(AzuriteFixture azurite)
         }
     }
 
-    /// <summary>
-    /// A shuffled chat with the hard cases in random proportions: replies before parents and without the hashtag,
-    /// reply cycles, edits (one that removes the hashtag, ties on <c>editedAt</c>, one that moves the post to another
-    /// hour), duplicates, deletions before and after their posts, posts outside the window and in partly covered hours,
-    /// a post in both sessions, a redefinition and a publish in the middle.
-    /// </summary>
+    /// <summary>The messages of <see cref="GeneratedPosts"/>, in batches, with a redefinition and a publish in the middle.</summary>
     private static class GeneratedChat
     {
         private const int Posts = 140;
@@ -186,42 +166,7 @@ public sealed class SessionSnapshotTests(AzuriteFixture azurite)
         public static IReadOnlyList<Step> Steps(int seed)
         {
             var random = new Random(seed);
-            var messages = new List<PipelineMessage>();
-            for (var i = 1; i <= Posts; i++)
-            {
-                var minute = random.Next(-40, 150);
-                var text = random.Next(10) switch
-                {
-                    < 3 => $"A{random.Next(1, 5)}: answer {i} #bmcmed",
-                    3 => $"Q{random.Next(1, 5)}: question {i} #bmcmed",
-                    4 => $"#hcsm thought {i}",
-                    5 => $"#bmcmed and #hcsm {i}",
-                    _ => $"reply {i}",
-                };
-                var replyTo = random.Next(10) < 6 ? $"{random.Next(1, Posts + 1)}" : null;
-                var handle = random.Next(6) == 0 ? "BMCMedicine" : $"user{random.Next(20)}";
-                messages.Add(FaultyPipeline.Post($"{i}", text, minute, handle, replyTo));
-                switch (random.Next(12))
-                {
-                    case 0:
-                        messages.Add(FaultyPipeline.Post($"{i}", $"edited {i} without the tag", minute, handle, replyTo, editedMinute: minute + 5));
-                        break;
-                    case 1:
-                        messages.Add(FaultyPipeline.Post($"{i}", text + " (edit a)", minute, handle, replyTo, editedMinute: minute + 3));
-                        messages.Add(FaultyPipeline.Post($"{i}", text + " (edit b)", minute, handle, replyTo, editedMinute: minute + 3));
-                        break;
-                    case 2:
-                        messages.Add(FaultyPipeline.Post($"{i}", text + " (moved)", minute + 65, handle, replyTo, editedMinute: minute + 70));
-                        break;
-                    case 3:
-                        messages.Add(FaultyPipeline.Deletion($"{i}"));
-                        break;
-                    case 4:
-                        messages.Add(messages[random.Next(messages.Count)]);
-                        break;
-                }
-            }
-            var shuffled = messages.OrderBy(_ => random.Next()).ToList();
+            var shuffled = GeneratedPosts.Shuffled(random, Posts);
 
             var steps = new List<Step>
             {
@@ -244,7 +189,7 @@ public sealed class SessionSnapshotTests(AzuriteFixture azurite)
                 if (b == batches.Count / 2)
                 {
                     var wider = Definition("bmcmed") with { Hashtags = ["bmcmed", "hcsm"], Moderators = ["user3"] };
-                    steps.Add(new Step([new PipelineMessage(PipelineMessageType.Session, SessionId: "snap-chat")], ("snap-chat", wider)));
+                    steps.Add(new Step([PipelineMessage.SessionChanged("snap-chat")], ("snap-chat", wider)));
                 }
                 steps.Add(new Step(batches[b]));
             }

@@ -59,8 +59,8 @@ public sealed class ParallelRenderingTests(AzuriteFixture azurite)
             TimeZone = "Europe/London",
             Moderators = ["BMCMedicine"],
         }, CancellationToken.None);
-        var messages = new List<PipelineMessage> { new(PipelineMessageType.Session, SessionId: SessionId) };
-        messages.AddRange(Enumerable.Range(0, Posts).Select(i => new PipelineMessage(PipelineMessageType.Post, Post(i))));
+        var messages = new List<PipelineMessage> { PipelineMessage.SessionChanged(SessionId) };
+        messages.AddRange(Enumerable.Range(0, Posts).Select(i => PipelineMessage.Delivery([Post(i)], [])));
         await services.GetRequiredService<PostProcessor>().ProcessAsync(messages, CancellationToken.None);
 
         Assert.Equal(1, await services.GetRequiredService<TranscriptPublisher>().PublishDueAsync(CancellationToken.None));

@@ -179,20 +179,23 @@ public sealed class TranscriptPublisherTests(AzuriteFixture azurite) : IAsyncDis
             TimeZone = "Europe/London",
         }, CancellationToken.None);
         await Services.GetRequiredService<PostProcessor>().ProcessAsync(
-            [new PipelineMessage(PipelineMessageType.Session, SessionId: id)], CancellationToken.None);
+            [PipelineMessage.SessionChanged(id)], CancellationToken.None);
     }
 
     private Task PostAsync(string id, string text, int minute) =>
         Services.GetRequiredService<PostProcessor>().ProcessAsync(
         [
-            new PipelineMessage(PipelineMessageType.Post, new CanonicalPost
-            {
-                Platform = "twitter",
-                Id = id,
-                Author = new PostAuthor("someone", null),
-                Text = text,
-                CreatedAt = Start.AddMinutes(minute),
-            }),
+            PipelineMessage.Delivery(
+            [
+                new CanonicalPost
+                {
+                    Platform = "twitter",
+                    Id = id,
+                    Author = new PostAuthor("someone", null),
+                    Text = text,
+                    CreatedAt = Start.AddMinutes(minute),
+                },
+            ], []),
         ], CancellationToken.None);
 
     private async Task<SessionRecord> SessionAsync(string id) =>

@@ -20,7 +20,7 @@ public abstract class PostQueueContract
     public async Task Messages_arrive_with_their_id_and_body_and_leave_when_completed()
     {
         var queue = await CreateQueueAsync();
-        await queue.SendAsync([new OutgoingMessage(Id("1"), BinaryData.FromString("{\"n\":1}"))], CancellationToken.None);
+        await queue.SendAsync(new OutgoingMessage(Id("1"), BinaryData.FromString("{\"n\":1}")), CancellationToken.None);
 
         var received = Assert.Single(await ReceiveAllAsync(queue, 1));
         Assert.Equal(Id("1"), received.MessageId);
@@ -40,22 +40,12 @@ public abstract class PostQueueContract
     }
 
     [Fact]
-    public async Task Sending_nothing_queues_nothing()
-    {
-        var queue = await CreateQueueAsync();
-
-        await queue.SendAsync([], CancellationToken.None);
-
-        Assert.Empty(await queue.ReceiveAsync(32, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task A_batch_of_100_is_delivered_whole()
+    public async Task A_hundred_messages_sent_at_once_are_each_delivered()
     {
         var queue = await CreateQueueAsync();
         var sent = Enumerable.Range(0, 100).Select(i => new OutgoingMessage(Id($"{i}"), BinaryData.FromString($"{{\"n\":{i}}}"))).ToList();
 
-        await queue.SendAsync(sent, CancellationToken.None);
+        await Parallel.ForEachAsync(sent, async (message, ct) => await queue.SendAsync(message, ct));
 
         var received = await ReceiveAllAsync(queue, 100);
         Assert.Equal(sent.Select(m => m.MessageId).Order(StringComparer.Ordinal), received.Select(m => m.MessageId).Order(StringComparer.Ordinal));
@@ -67,7 +57,7 @@ public abstract class PostQueueContract
         var queue = await CreateQueueAsync();
         var body = "{\"text\":\"" + string.Concat(Enumerable.Repeat("漢字😀", 8_000)) + "\"}";
 
-        await queue.SendAsync([new OutgoingMessage(Id("big"), BinaryData.FromString(body))], CancellationToken.None);
+        await queue.SendAsync(new OutgoingMessage(Id("big"), BinaryData.FromString(body)), CancellationToken.None);
 
         var received = Assert.Single(await ReceiveAllAsync(queue, 1));
         Assert.Equal(body, received.Body.ToString());
@@ -80,7 +70,7 @@ public abstract class PostQueueContract
         var queue = await CreateQueueAsync();
         var body = "{\"text\":\"" + string.Concat(Enumerable.Repeat("\\\"<a href='x'>&amp;</a>\\\"", 1_000)) + "\"}";
 
-        await queue.SendAsync([new OutgoingMessage(Id("markup"), BinaryData.FromString(body))], CancellationToken.None);
+        await queue.SendAsync(new OutgoingMessage(Id("markup"), BinaryData.FromString(body)), CancellationToken.None);
 
         var received = Assert.Single(await ReceiveAllAsync(queue, 1));
         Assert.Equal(body, received.Body.ToString());
@@ -91,7 +81,7 @@ public abstract class PostQueueContract
     public async Task An_abandoned_message_comes_back_with_one_more_delivery()
     {
         var queue = await CreateQueueAsync();
-        await queue.SendAsync([new OutgoingMessage(Id("again"), BinaryData.FromString("{}"))], CancellationToken.None);
+        await queue.SendAsync(new OutgoingMessage(Id("again"), BinaryData.FromString("{}")), CancellationToken.None);
         var first = Assert.Single(await ReceiveAllAsync(queue, 1));
 
         await queue.AbandonAsync(first, CancellationToken.None);
@@ -106,7 +96,7 @@ public abstract class PostQueueContract
     public async Task A_dead_lettered_message_is_kept_aside_with_its_reason()
     {
         var queue = await CreateQueueAsync();
-        await queue.SendAsync([new OutgoingMessage(Id("bad"), BinaryData.FromString("{}"))], CancellationToken.None);
+        await queue.SendAsync(new OutgoingMessage(Id("bad"), BinaryData.FromString("{}")), CancellationToken.None);
         var received = Assert.Single(await ReceiveAllAsync(queue, 1));
 
         await queue.DeadLetterAsync(received, "Unprocessable", "not a post", CancellationToken.None);

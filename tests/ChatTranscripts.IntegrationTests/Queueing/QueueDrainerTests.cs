@@ -16,7 +16,7 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
     public async Task Every_message_reaches_the_handler_once_in_batches_of_the_configured_size_and_is_completed_after_it()
     {
         var (queue, drainer) = Create(batchSize: 256);
-        await queue.SendAsync(Messages(300), CancellationToken.None);
+        await SendAllAsync(queue, Messages(300));
         var stillQueuedDuringFirstBatch = -1;
         var handler = new RecordingHandler(onBatch: async () =>
             stillQueuedDuringFirstBatch = stillQueuedDuringFirstBatch < 0 ? (await RawQueue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount : stillQueuedDuringFirstBatch);
@@ -34,7 +34,7 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
     public async Task Rejected_messages_are_dead_lettered_with_the_handlers_reason_and_the_others_completed()
     {
         var (queue, drainer) = Create();
-        await queue.SendAsync(Messages(70), CancellationToken.None);
+        await SendAllAsync(queue, Messages(70));
         var handler = new RecordingHandler(rejects: "m-13");
 
         var result = await drainer.DrainAsync(handler, CancellationToken.None);
@@ -51,7 +51,7 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
     public async Task A_batch_that_fails_is_retried_message_by_message()
     {
         var (queue, drainer) = Create();
-        await queue.SendAsync(Messages(20), CancellationToken.None);
+        await SendAllAsync(queue, Messages(20));
         var handler = new RecordingHandler(throwsOnBatches: true);
 
         var result = await drainer.DrainAsync(handler, CancellationToken.None);
@@ -66,7 +66,7 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
     public async Task A_message_that_always_fails_does_not_hold_back_the_others_and_is_dead_lettered_at_the_delivery_limit()
     {
         var (queue, drainer) = Create(maxDeliveryCount: 3);
-        await queue.SendAsync(Messages(10), CancellationToken.None);
+        await SendAllAsync(queue, Messages(10));
         var handler = new RecordingHandler(throwsOn: "m-4");
 
         // An abandoned message stays hidden for 1 s, then 2 s, so later runs find it only after a while.
@@ -92,7 +92,7 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
     {
         var time = new FakeTimeProvider();
         var (queue, drainer) = Create(batchSize: 10, time: time);
-        await queue.SendAsync(Messages(50), CancellationToken.None);
+        await SendAllAsync(queue, Messages(50));
         var handler = new RecordingHandler(onBatch: () =>
         {
             time.Advance(TimeSpan.FromSeconds(20));
@@ -109,7 +109,7 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
     public async Task A_drain_that_is_cancelled_between_batches_stops_after_settling_the_batch_in_hand()
     {
         var (queue, drainer) = Create(batchSize: 10);
-        await queue.SendAsync(Messages(30), CancellationToken.None);
+        await SendAllAsync(queue, Messages(30));
         using var cancellation = new CancellationTokenSource();
         var handler = new RecordingHandler(onBatch: () => cancellation.CancelAsync());
 
@@ -125,6 +125,9 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
         var queue = new StorageQueuePostQueue(azurite.StorageAccount, options);
         return (queue, new QueueDrainer(queue, options, time ?? TimeProvider.System, NullLogger<QueueDrainer>.Instance));
     }
+
+    private static Task SendAllAsync(StorageQueuePostQueue queue, IEnumerable<OutgoingMessage> messages) =>
+        Parallel.ForEachAsync(messages, async (message, ct) => await queue.SendAsync(message, ct));
 
     private static List<OutgoingMessage> Messages(int count) =>
         [.. Enumerable.Range(0, count).Select(i => new OutgoingMessage($"m-{i}", BinaryData.FromString($"{{\"n\":{i}}}")))];

@@ -11,7 +11,7 @@ public sealed class QueueOptionsTests
         var options = new QueueOptions();
 
         Assert.Empty(Validate(options));
-        Assert.Equal(("posts", 5, 256, TimeSpan.FromMinutes(5)), (options.Name, options.MaxDeliveryCount, options.BatchSize, options.VisibilityTimeout));
+        Assert.Equal(("posts", 5, 32, TimeSpan.FromMinutes(5)), (options.Name, options.MaxDeliveryCount, options.BatchSize, options.VisibilityTimeout));
     }
 
     [Theory]

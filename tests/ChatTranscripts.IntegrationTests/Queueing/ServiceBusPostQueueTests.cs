@@ -1,4 +1,3 @@
-using System.Transactions;
 using Azure.Messaging.ServiceBus;
 using ChatTranscripts.IntegrationTests.EndToEnd;
 using ChatTranscripts.Pipeline.Ingest;
@@ -17,29 +16,16 @@ public sealed class ServiceBusPostQueueTests(AzuriteFixture azurite)
     private const int StandardMessageBytes = 256 * 1024;
 
     [Fact]
-    public async Task Messages_that_fit_go_out_in_one_batch_with_their_ids_and_content_type()
+    public async Task A_message_that_fits_goes_out_in_one_send_with_its_id_and_content_type()
     {
         var sender = new RecordingSender(batchCapacity: 100);
         var queue = Queue(sender, new RecordingReceiver());
 
-        await queue.SendAsync([Message("twitter:1"), Message("twitter:2")], CancellationToken.None);
+        await queue.SendAsync(Message("posts:msg_1"), CancellationToken.None);
 
-        var batch = Assert.Single(sender.Sent);
-        Assert.Equal(["twitter:1", "twitter:2"], batch.Select(m => m.MessageId));
-        Assert.All(batch, m => Assert.Equal("application/json", m.ContentType));
-        Assert.All(batch, m => Assert.Equal("{}", m.Body.ToString()));
-        Assert.Equal([false], sender.InTransaction);
-    }
-
-    [Fact]
-    public async Task Sending_nothing_sends_no_batch()
-    {
-        var sender = new RecordingSender(batchCapacity: 100);
-        var queue = Queue(sender, new RecordingReceiver());
-
-        await queue.SendAsync([], CancellationToken.None);
-
-        Assert.Empty(sender.Sent);
+        var sent = Assert.Single(Assert.Single(sender.Sent));
+        Assert.Equal(("posts:msg_1", "application/json", "{}"), (sent.MessageId, sent.ContentType, sent.Body.ToString()));
+        Assert.False(sent.ApplicationProperties.ContainsKey(ServiceBusPostQueue.BodyBlobProperty));
     }
 
     [Fact]
@@ -48,34 +34,10 @@ public sealed class ServiceBusPostQueueTests(AzuriteFixture azurite)
         var sender = new RecordingSender(batchCapacity: 0);
         var queue = Queue(sender, new RecordingReceiver());
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => queue.SendAsync([Message("a")], CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => queue.SendAsync(Message("a"), CancellationToken.None));
 
         Assert.Empty(sender.Sent);
         Assert.Empty(await Payloads().GetBlobsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
-    }
-
-    [Fact]
-    public async Task Messages_that_do_not_fit_one_batch_go_out_in_several()
-    {
-        var sender = new RecordingSender(batchCapacity: 2);
-        var queue = Queue(sender, new RecordingReceiver());
-
-        await queue.SendAsync([Message("a"), Message("b"), Message("c"), Message("d"), Message("e")], CancellationToken.None);
-
-        Assert.Equal([2, 2, 1], sender.Sent.Select(b => b.Count));
-        Assert.Equal(["a", "b", "c", "d", "e"], sender.Sent.SelectMany(b => b).Select(m => m.MessageId));
-        Assert.Equal([true, true, true], sender.InTransaction);
-    }
-
-    [Fact]
-    public async Task When_one_of_several_batches_fails_the_transaction_is_not_committed()
-    {
-        var sender = new RecordingSender(batchCapacity: 2, failOnBatch: 2);
-        var queue = Queue(sender, new RecordingReceiver());
-
-        await Assert.ThrowsAsync<ServiceBusException>(() => queue.SendAsync([Message("a"), Message("b"), Message("c")], CancellationToken.None));
-
-        Assert.Equal([TransactionStatus.Aborted], sender.Outcomes);
     }
 
     [Fact]
@@ -116,13 +78,12 @@ public sealed class ServiceBusPostQueueTests(AzuriteFixture azurite)
         var large = LargestPost();
         Assert.True(large.Body.ToMemory().Length > StandardMessageBytes);
 
-        await queue.SendAsync([Message("small"), large], CancellationToken.None);
+        await queue.SendAsync(large, CancellationToken.None);
 
-        var sent = sender.Sent.SelectMany(b => b).ToList();
-        Assert.Equal(["small", large.MessageId], sent.Select(m => m.MessageId));
-        Assert.Equal("{}", sent[0].Body.ToString());
-        Assert.All(sent, m => Assert.InRange(m.Body.ToMemory().Length, 0, StandardMessageBytes));
-        Assert.Equal(large.Body.ToString(), await BlobContentAsync(sent[1]));
+        var sent = Assert.Single(Assert.Single(sender.Sent));
+        Assert.Equal(large.MessageId, sent.MessageId);
+        Assert.InRange(sent.Body.ToMemory().Length, 0, StandardMessageBytes);
+        Assert.Equal(large.Body.ToString(), await BlobContentAsync(sent));
     }
 
     [Fact]
@@ -130,7 +91,7 @@ public sealed class ServiceBusPostQueueTests(AzuriteFixture azurite)
     {
         var sender = new RecordingSender(batchCapacity: 100, maxMessageBytes: StandardMessageBytes);
         var large = LargestPost();
-        await Queue(sender, new RecordingReceiver()).SendAsync([large], CancellationToken.None);
+        await Queue(sender, new RecordingReceiver()).SendAsync(large, CancellationToken.None);
         var sent = Assert.Single(Assert.Single(sender.Sent));
         var receiver = new RecordingReceiver(Delivered(sent, deliveryCount: 1));
         var queue = Queue(new RecordingSender(10), receiver);
@@ -149,7 +110,7 @@ public sealed class ServiceBusPostQueueTests(AzuriteFixture azurite)
     {
         var sender = new RecordingSender(batchCapacity: 100, maxMessageBytes: StandardMessageBytes);
         var large = LargestPost();
-        await Queue(sender, new RecordingReceiver()).SendAsync([large], CancellationToken.None);
+        await Queue(sender, new RecordingReceiver()).SendAsync(large, CancellationToken.None);
         var sent = Assert.Single(Assert.Single(sender.Sent));
         var queue = Queue(new RecordingSender(10), new RecordingReceiver(Delivered(sent, deliveryCount: 5)));
 
@@ -160,25 +121,28 @@ public sealed class ServiceBusPostQueueTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_send_that_fails_takes_back_the_blobs_it_wrote()
+    public async Task A_send_that_fails_deletes_the_blob_it_wrote()
     {
-        var sender = new RecordingSender(batchCapacity: 1, maxMessageBytes: StandardMessageBytes, failOnBatch: 2);
+        var sender = new RecordingSender(batchCapacity: 1, maxMessageBytes: StandardMessageBytes, failOnSend: 1);
         var queue = Queue(sender, new RecordingReceiver());
 
-        await Assert.ThrowsAsync<ServiceBusException>(() => queue.SendAsync([LargestPost(), Message("b")], CancellationToken.None));
+        await Assert.ThrowsAsync<ServiceBusException>(() => queue.SendAsync(LargestPost(), CancellationToken.None));
 
         Assert.Empty(await Payloads().GetBlobsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
     }
 
-    /// <summary>A post of 25,000 emoji: about 300 KB once JSON escapes each one.</summary>
-    private static OutgoingMessage LargestPost() => PipelineMessage.ForPost(new CanonicalPost
-    {
-        Platform = "twitter",
-        Id = "largest",
-        Author = new PostAuthor("someone", null),
-        Text = WorstCase.Texts["emoji"],
-        CreatedAt = DateTimeOffset.UnixEpoch,
-    });
+    /// <summary>A delivery of one post of 25,000 emoji: about 300 KB once JSON escapes each one.</summary>
+    private static OutgoingMessage LargestPost() => PipelineMessage.ForDelivery(DeliverySources.Posts, "msg_largest",
+    [
+        new CanonicalPost
+        {
+            Platform = "twitter",
+            Id = "largest",
+            Author = new PostAuthor("someone", null),
+            Text = WorstCase.Texts["emoji"],
+            CreatedAt = DateTimeOffset.UnixEpoch,
+        },
+    ], []);
 
     private static ServiceBusReceivedMessage Delivered(ServiceBusMessage sent, int deliveryCount) =>
         ServiceBusModelFactory.ServiceBusReceivedMessage(
@@ -202,17 +166,14 @@ public sealed class ServiceBusPostQueueTests(AzuriteFixture azurite)
 
     /// <summary>
     /// Batches that take <paramref name="batchCapacity"/> messages each, and messages of at most
-    /// <paramref name="maxMessageBytes"/>; records what is sent and whether inside a transaction.
+    /// <paramref name="maxMessageBytes"/>; records what is sent, and fails send number <paramref name="failOnSend"/>.
     /// </summary>
-    private sealed class RecordingSender(int batchCapacity, int failOnBatch = 0, int maxMessageBytes = int.MaxValue) : ServiceBusSender
+    private sealed class RecordingSender(int batchCapacity, int failOnSend = 0, int maxMessageBytes = int.MaxValue) : ServiceBusSender
     {
         private readonly Dictionary<ServiceBusMessageBatch, List<ServiceBusMessage>> _contents = [];
+        private int _sends;
 
         public List<List<ServiceBusMessage>> Sent { get; } = [];
-
-        public List<bool> InTransaction { get; } = [];
-
-        public List<TransactionStatus> Outcomes { get; } = [];
 
         public override ValueTask<ServiceBusMessageBatch> CreateMessageBatchAsync(CancellationToken cancellationToken = default)
         {
@@ -224,13 +185,7 @@ public sealed class ServiceBusPostQueueTests(AzuriteFixture azurite)
 
         public override Task SendMessagesAsync(ServiceBusMessageBatch messageBatch, CancellationToken cancellationToken = default)
         {
-            var transaction = Transaction.Current;
-            InTransaction.Add(transaction is not null);
-            if (transaction is not null && InTransaction.Count == 1)
-            {
-                transaction.TransactionCompleted += (_, e) => Outcomes.Add(e.Transaction!.TransactionInformation.Status);
-            }
-            if (InTransaction.Count == failOnBatch)
+            if (++_sends == failOnSend)
             {
                 throw new ServiceBusException("injected failure", ServiceBusFailureReason.ServiceCommunicationProblem);
             }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Processing;
 using ChatTranscripts.Pipeline.Queueing;
@@ -64,20 +65,38 @@ public sealed class FaultyPipeline : IAsyncDisposable
         return new SessionState(session!.ContentVersion, posts.Select(p => $"{p.Key}|{p.Post.Text}|{p.ThreadRoot}").Order(StringComparer.Ordinal).ToList());
     }
 
-    public static PipelineMessage Post(string id, string text, int minute, string handle = "someone", string? replyTo = null, int? editedMinute = null) =>
-        new(PipelineMessageType.Post, new CanonicalPost
+    /// <summary>Every stored column of every row of the session's partition, as text, sorted.</summary>
+    public async Task<IReadOnlyList<string>> RowsAsync(string sessionId)
+    {
+        var rows = new List<string>();
+        await foreach (var entity in Services.GetRequiredService<PipelineTables>().Posts
+            .QueryAsync<TableEntity>(e => e.PartitionKey == sessionId, cancellationToken: CancellationToken.None))
         {
-            Platform = "twitter",
-            Id = id,
-            Author = new PostAuthor(handle, null),
-            Text = text,
-            CreatedAt = Start.AddMinutes(minute),
-            InReplyToId = replyTo,
-            EditedAt = editedMinute is { } edited ? Start.AddMinutes(edited) : null,
-        });
+            rows.Add(string.Join("|", entity
+                .Where(column => column.Key is not ("Timestamp" or "odata.etag"))
+                .OrderBy(column => column.Key, StringComparer.Ordinal)
+                .Select(column => $"{column.Key}={column.Value}")));
+        }
+        return rows.Order(StringComparer.Ordinal).ToList();
+    }
+
+    public static PipelineMessage Post(string id, string text, int minute, string handle = "someone", string? replyTo = null, int? editedMinute = null) =>
+        PipelineMessage.Delivery(
+        [
+            new CanonicalPost
+            {
+                Platform = "twitter",
+                Id = id,
+                Author = new PostAuthor(handle, null),
+                Text = text,
+                CreatedAt = Start.AddMinutes(minute),
+                InReplyToId = replyTo,
+                EditedAt = editedMinute is { } edited ? Start.AddMinutes(edited) : null,
+            },
+        ], []);
 
     public static PipelineMessage Deletion(string id) =>
-        new(PipelineMessageType.Deletion, Deletion: new PostDeletion("twitter", id));
+        PipelineMessage.Delivery([], [new PostDeletion("twitter", id)]);
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
 }

@@ -27,7 +27,7 @@ public sealed class SetAsideTests(AzuriteFixture azurite)
         await pipeline.DefineAsync(SessionId);
         // Queued by an older version that checked less, say: one property of 40,000 characters.
         var oversized = FaultyPipeline.Post("2", "A1: a name too long to store #bmcmed", 6);
-        oversized = oversized with { Post = Post(oversized) with { Author = new PostAuthor("someone", new string('n', 40_000)) } };
+        oversized = oversized with { Posts = [Post(oversized) with { Author = new PostAuthor("someone", new string('n', 40_000)) }] };
 
         await pipeline.Processor.ProcessAsync(
         [
@@ -60,7 +60,7 @@ public sealed class SetAsideTests(AzuriteFixture azurite)
         Assert.Empty(await SetAsideAsync(pipeline));
     }
 
-    private static CanonicalPost Post(PipelineMessage message) => message.Post!;
+    private static CanonicalPost Post(PipelineMessage message) => Assert.Single(message.Posts);
 
     private static async Task<List<string>> PostKeysAsync(FaultyPipeline pipeline) =>
         (await pipeline.StateAsync(SessionId)).Posts.Select(p => p.Split('|')[0]).ToList();

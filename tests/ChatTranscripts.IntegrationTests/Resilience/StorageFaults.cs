@@ -24,6 +24,7 @@ public sealed class StorageFaults : HttpPipelineTransport
     private int _crashAt = int.MaxValue;
     private Func<HttpMessage, int?>? _throttle;
     private Func<HttpMessage, bool>? _fail;
+    private (Func<HttpMessage, bool> Matches, Func<Task> Meanwhile)? _before;
     private int _throttled;
 
     /// <summary>Requests seen since the last <see cref="Reset"/>.</summary>
@@ -45,6 +46,7 @@ public sealed class StorageFaults : HttpPipelineTransport
         Volatile.Write(ref _crashAt, int.MaxValue);
         _throttle = null;
         _fail = null;
+        _before = null;
         lock (Log)
         {
             Log.Clear();
@@ -73,6 +75,16 @@ public sealed class StorageFaults : HttpPipelineTransport
         _fail = matches;
     }
 
+    /// <summary>
+    /// The first request <paramref name="matches"/> picks waits, before it reaches storage, until <paramref name="meanwhile"/>
+    /// has run: someone else's work at exactly that point of the caller's (asynchronous requests only).
+    /// </summary>
+    public void Before(Func<HttpMessage, bool> matches, Func<Task> meanwhile)
+    {
+        Reset();
+        _before = (matches, meanwhile);
+    }
+
     public void AddTo(ClientOptions options) => options.Transport = this;
 
     public override Request CreateRequest() => _inner.CreateRequest();
@@ -88,10 +100,27 @@ public sealed class StorageFaults : HttpPipelineTransport
 
     public override async ValueTask ProcessAsync(HttpMessage message)
     {
+        if (TakeBefore(message) is { } meanwhile)
+        {
+            await meanwhile();
+        }
         if (!Intercept(message))
         {
             await _inner.ProcessAsync(message);
             RecordCompleted(message);
+        }
+    }
+
+    private Func<Task>? TakeBefore(HttpMessage message)
+    {
+        lock (Log)
+        {
+            if (_before is { } before && before.Matches(message))
+            {
+                _before = null;
+                return before.Meanwhile;
+            }
+            return null;
         }
     }
 

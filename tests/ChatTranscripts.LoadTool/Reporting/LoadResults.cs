@@ -24,11 +24,12 @@ internal sealed record IngestResults(int Requests, long Retries, double Seconds,
 /// <see cref="LatencyFromStorableMs"/> starts instead when the post could first be stored: a reply without the hashtag
 /// belongs only through its parent, so with shuffled delivery it waits for the parent whatever the pipeline does.
 /// <see cref="AllStoredSeconds"/> runs from the first send to the last post seen; <see cref="SettledSeconds"/> until the
-/// partition also held every edit.
+/// partition also held every edit. <see cref="ProbeMs"/> times the deliveries of <c>--probes</c>, sent one at a time once
+/// the session held every post of the load, from the start of the request to stored (empty without <c>--probes</c>).
 /// </summary>
 internal sealed record StoredResults(
     LatencySummary LatencyMs, int SeenBeforeAccepted, LatencySummary LatencyFromStorableMs, double AllStoredSeconds, double StoredPerSecond, double SettledSeconds, bool ExactlyOnce, string Check,
-    int SessionPostCount, int Polls, double MeanPollMs, long RowsPolled, int LateFinds, int FailedPolls);
+    int SessionPostCount, int Polls, double MeanPollMs, long RowsPolled, int LateFinds, int FailedPolls, LatencySummary ProbeMs);
 
 internal sealed record PublishResults(double Seconds, int PageBytes, string SessionStatus, string? TranscriptUrl);
 

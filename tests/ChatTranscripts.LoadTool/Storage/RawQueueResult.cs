@@ -1,9 +1,9 @@
 namespace ChatTranscripts.LoadTool.Storage;
 
 /// <summary>
-/// The scratch queue's numbers for one message per post: sending them all, then receiving and deleting them all as the
-/// processor settles them, then both at once (<see cref="PassThroughTime"/>, from the first send to the last delete),
-/// which is the most posts a second a pipeline with one message per post can carry through this queue.
+/// The scratch queue's numbers for one message per delivery: sending them all, then receiving and settling them all as
+/// the processor does, then both at once (<see cref="PassThroughTime"/>, from the first send to the last settle), which
+/// is the most deliveries a second the pipeline's queue can carry on this storage.
 /// </summary>
 internal sealed record RawQueueResult(int Messages, int MessageBytes, TimeSpan SendTime, TimeSpan SettleTime, TimeSpan PassThroughTime)
 {

@@ -3,25 +3,22 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using ChatTranscripts.Pipeline.Queueing;
 using ChatTranscripts.Pipeline.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ChatTranscripts.LoadTool.Storage;
 
 /// <summary>
 /// What the storage account does with no pipeline in front of it, measured in scratch tables and containers that are
 /// deleted afterwards: batch writes of the session's own rows (transactions of 100 in one partition, as the pipeline
-/// writes them), reading that partition back, uploading a page, and passing one queue message per post through a
+/// writes them), reading that partition back, uploading a page, and passing one queue message per delivery through a
 /// Storage queue the way the pipeline does. The pipeline's numbers are compared with these.
 /// </summary>
 internal sealed class RawStorageLimits(StorageAccount account, string tablePrefix, int concurrency)
 {
     private const int TransactionSize = 100;
-
-    /// <summary>Receives the processor makes together for one batch (<see cref="QueueDrainer"/>), as the host is configured by default.</summary>
-    private static readonly int ReceivesPerBatch = new QueueOptions().BatchSize / QueueDrainer.ReceiveChunk;
 
     private static readonly TimeSpan EmptyQueueWait = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan StalledQueue = TimeSpan.FromSeconds(60);
@@ -90,14 +87,18 @@ internal sealed class RawStorageLimits(StorageAccount account, string tablePrefi
     }
 
     /// <summary>
-    /// Passes <paramref name="messages"/> through a scratch queue three ways: all sent, with as many sends in flight as
-    /// the host makes for <c>concurrency</c> requests; then all received and deleted as the processor settles them;
-    /// then sent again while a settler runs beside the senders, as the pipeline runs, timed to the last delete.
+    /// Passes <paramref name="messages"/> through a scratch queue with the pipeline's own Storage queue adapter (so a
+    /// body too large for a message goes through its claim-check blob, as the host's do) three ways: all sent, with as
+    /// many sends in flight as the host makes for <c>concurrency</c> requests (one each); then all received and settled
+    /// by the pipeline's own <see cref="QueueDrainer"/> with a handler that does nothing; then sent again while the
+    /// drainer runs beside the senders, as the pipeline runs, timed to the last settle.
     /// </summary>
-    public async Task<RawQueueResult> MeasureQueueAsync(IReadOnlyList<BinaryData> messages, CancellationToken cancellationToken)
+    public async Task<RawQueueResult> MeasureQueueAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
-        var queue = account.Queues.GetQueueClient(_scratchName.ToLowerInvariant());
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var options = Options.Create(new QueueOptions { Name = _scratchName.ToLowerInvariant() });
+        using var queue = new StorageQueuePostQueue(account, options);
+        var drainer = new QueueDrainer(queue, options, TimeProvider.System, NullLogger<QueueDrainer>.Instance);
+        await queue.InitializeAsync(cancellationToken);
         try
         {
             var sendStarted = Stopwatch.GetTimestamp();
@@ -105,56 +106,48 @@ internal sealed class RawStorageLimits(StorageAccount account, string tablePrefi
             var send = Stopwatch.GetElapsedTime(sendStarted);
 
             var settleStarted = Stopwatch.GetTimestamp();
-            await SettleAllAsync(queue, messages.Count, cancellationToken);
+            await SettleAllAsync(drainer, messages.Count, cancellationToken);
             var settle = Stopwatch.GetElapsedTime(settleStarted);
 
             var bothStarted = Stopwatch.GetTimestamp();
-            await Task.WhenAll(SendAllAsync(queue, messages, cancellationToken), SettleAllAsync(queue, messages.Count, cancellationToken));
+            await Task.WhenAll(SendAllAsync(queue, messages, cancellationToken), SettleAllAsync(drainer, messages.Count, cancellationToken));
             var both = Stopwatch.GetElapsedTime(bothStarted);
 
-            var bytes = messages.Sum(m => (long)m.ToMemory().Length);
+            var bytes = messages.Sum(m => (long)m.Body.ToMemory().Length);
             return new RawQueueResult(messages.Count, (int)(bytes / Math.Max(1, messages.Count)), send, settle, both);
         }
         finally
         {
-            await queue.DeleteIfExistsAsync(CancellationToken.None);
+            await account.Queues.GetQueueClient(options.Value.Name).DeleteIfExistsAsync(CancellationToken.None);
+            await queue.Poison.DeleteIfExistsAsync(CancellationToken.None);
+            await account.Blobs.GetBlobContainerClient(options.Value.Name + ClaimCheck.ContainerSuffix).DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
         }
     }
 
-    private Task SendAllAsync(QueueClient queue, IReadOnlyList<BinaryData> messages, CancellationToken cancellationToken) =>
+    private Task SendAllAsync(StorageQueuePostQueue queue, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(
             messages,
-            new ParallelOptions { MaxDegreeOfParallelism = concurrency * StorageQueuePostQueue.SendConcurrency, CancellationToken = cancellationToken },
-            async (message, ct) => await queue.SendMessageAsync(message, cancellationToken: ct));
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            async (message, ct) => await queue.SendAsync(message, ct));
 
-    /// <summary>
-    /// Rounds of <see cref="ReceivesPerBatch"/> receives of <see cref="StorageQueuePostQueue.MaxReceive"/>, then their
-    /// deletes, until <paramref name="count"/> messages are gone; an empty round waits a moment, as the processor does.
-    /// </summary>
-    private static async Task SettleAllAsync(QueueClient queue, int count, CancellationToken cancellationToken)
+    /// <summary>Drains until <paramref name="count"/> messages were settled; an empty queue waits a moment, as the local host's processor does.</summary>
+    private static async Task SettleAllAsync(QueueDrainer drainer, int count, CancellationToken cancellationToken)
     {
-        var settled = 0;
-        var lastReceived = Stopwatch.GetTimestamp();
-        while (settled < count)
+        var handler = new CountingHandler();
+        var lastSettled = Stopwatch.GetTimestamp();
+        while (handler.Count < count)
         {
-            var rounds = await Task.WhenAll(Enumerable.Range(0, ReceivesPerBatch).Select(async _ =>
-                (QueueMessage[])await queue.ReceiveMessagesAsync(StorageQueuePostQueue.MaxReceive, TimeSpan.FromMinutes(5), cancellationToken)));
-            var received = rounds.SelectMany(round => round).ToList();
-            if (received.Count == 0)
+            var drained = await drainer.DrainAsync(handler, cancellationToken);
+            if (drained.Processed > 0)
             {
-                if (Stopwatch.GetElapsedTime(lastReceived) > StalledQueue)
-                {
-                    throw new InvalidOperationException($"The scratch queue {queue.Name} returned nothing for {StalledQueue.TotalSeconds} s with {count - settled} messages still to settle.");
-                }
-                await Task.Delay(EmptyQueueWait, cancellationToken);
+                lastSettled = Stopwatch.GetTimestamp();
                 continue;
             }
-            lastReceived = Stopwatch.GetTimestamp();
-            await Parallel.ForEachAsync(
-                received,
-                new ParallelOptions { MaxDegreeOfParallelism = QueueDrainer.SettleConcurrency, CancellationToken = cancellationToken },
-                async (message, ct) => await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct));
-            settled += received.Count;
+            if (Stopwatch.GetElapsedTime(lastSettled) > StalledQueue)
+            {
+                throw new InvalidOperationException($"The scratch queue returned nothing for {StalledQueue.TotalSeconds} s with {count - handler.Count} messages still to settle.");
+            }
+            await Task.Delay(EmptyQueueWait, cancellationToken);
         }
     }
 
@@ -166,5 +159,19 @@ internal sealed class RawStorageLimits(StorageAccount account, string tablePrefi
             copy[name] = value;
         }
         return copy;
+    }
+
+    /// <summary>Processes nothing and counts what it was handed, so the drainer settles every message it receives.</summary>
+    private sealed class CountingHandler : IQueueBatchHandler
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public Task<BatchOutcome> HandleAsync(IReadOnlyList<ReceivedMessage> batch, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref _count, batch.Count);
+            return Task.FromResult(BatchOutcome.AllProcessed);
+        }
     }
 }

@@ -1,10 +1,4 @@
-using ChatTranscripts.Pipeline.Queueing;
-
 namespace ChatTranscripts.Pipeline.Ingest.Bluesky;
 
 /// <summary>What one Jetstream event asks for: a post to store (created or edited) or a post to forget.</summary>
-public sealed record BlueskyChange(CanonicalPost? Post, PostDeletion? Deletion)
-{
-    public OutgoingMessage ToMessage() =>
-        Post is not null ? PipelineMessage.ForPost(Post) : PipelineMessage.ForDeletion(Deletion!);
-}
+public sealed record BlueskyChange(CanonicalPost? Post, PostDeletion? Deletion);

@@ -5,7 +5,7 @@ namespace ChatTranscripts.Pipeline.Ingest.Bluesky;
 
 /// <summary>
 /// <c>POST /api/webhooks/bluesky</c>: Jetstream events forwarded by a relay, signed like <c>/api/posts</c> (Standard
-/// Webhooks, <c>Webhooks:Secret</c>). Every change of a delivery is queued in one send, or none is.
+/// Webhooks, <c>Webhooks:Secret</c>). Every change of a delivery is queued in one message, or none is.
 /// </summary>
 public sealed class BlueskyWebhookEndpoints(StandardWebhookVerifier verifier, IngestQueue queue)
 {
@@ -28,8 +28,13 @@ public sealed class BlueskyWebhookEndpoints(StandardWebhookVerifier verifier, In
             {
                 return Results.Ok(new { accepted = 0 });
             }
-            var messages = changes.Select(change => change.ToMessage()).ToList();
-            return await queue.SendAsync(messages, Results.Accepted(value: new { accepted = messages.Count }), cancellationToken);
+            return await queue.SendAsync(
+                DeliverySources.Bluesky,
+                verifier.VerifiedId(request),
+                [.. changes.Where(c => c.Post is not null).Select(c => c.Post!)],
+                [.. changes.Where(c => c.Deletion is not null).Select(c => c.Deletion!)],
+                Results.Accepted(value: new { accepted = changes.Count }),
+                cancellationToken);
         }
     }
 }

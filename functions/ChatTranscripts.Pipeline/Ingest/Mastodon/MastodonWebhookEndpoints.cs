@@ -1,5 +1,4 @@
 using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Queueing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -31,15 +30,18 @@ public sealed class MastodonWebhookEndpoints(
             {
                 return ApiProblems.Validation(errors, $"{errors.Count} field(s) of the Mastodon event are invalid; nothing was accepted.");
             }
-            if (delivery.Deletion is not null)
-            {
-                return await queue.SendAsync([PipelineMessage.ForDeletion(delivery.Deletion)], Results.Accepted(value: new { accepted = 1 }), cancellationToken);
-            }
-            if (delivery.Post is null)
+            if (delivery.Post is null && delivery.Deletion is null)
             {
                 return Results.Ok(new { accepted = 0, ignored = delivery.IgnoredBecause });
             }
-            return await queue.SendAsync([PipelineMessage.ForPost(delivery.Post)], Results.Accepted(value: new { accepted = 1 }), cancellationToken);
+            // X-Hub-Signature carries no delivery id: the message id is the hash of the content, which a retry repeats.
+            return await queue.SendAsync(
+                DeliverySources.Mastodon,
+                webhookId: null,
+                delivery.Post is { } post ? [post] : [],
+                delivery.Deletion is { } deletion ? [deletion] : [],
+                Results.Accepted(value: new { accepted = 1 }),
+                cancellationToken);
         }
     }
 

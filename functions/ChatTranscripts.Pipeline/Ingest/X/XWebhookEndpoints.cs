@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
 using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Queueing;
 using Microsoft.AspNetCore.Http;
 
 namespace ChatTranscripts.Pipeline.Ingest.X;
 
 /// <summary>
 /// <c>GET /api/webhooks/x</c> answers X's CRC challenge; <c>POST /api/webhooks/x</c> verifies
-/// <c>x-twitter-webhooks-signature</c>, reads the delivery and queues all of it in one send, or none of it.
+/// <c>x-twitter-webhooks-signature</c>, reads the delivery and queues all of it in one message, or none of it.
 /// </summary>
 public sealed partial class XWebhookEndpoints(XSignature signature, IngestQueue queue)
 {
@@ -66,8 +65,9 @@ public sealed partial class XWebhookEndpoints(XSignature signature, IngestQueue 
             {
                 return Results.Ok(new { accepted = 0, ignored = delivery.IgnoredBecause ?? "The delivery holds no posts or deletions." });
             }
-            var messages = delivery.Posts.Select(PipelineMessage.ForPost).Concat(delivery.Deletions.Select(PipelineMessage.ForDeletion)).ToList();
-            return await queue.SendAsync(messages, Results.Ok(new { accepted = messages.Count }), cancellationToken);
+            // X's signature carries no delivery id: the message id is the hash of the content, which a retry repeats.
+            return await queue.SendAsync(
+                DeliverySources.X, webhookId: null, delivery.Posts, delivery.Deletions, Results.Ok(new { accepted = delivery.Count }), cancellationToken);
         }
     }
 

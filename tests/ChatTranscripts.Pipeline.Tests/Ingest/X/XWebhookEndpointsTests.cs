@@ -151,7 +151,7 @@ public sealed class XWebhookEndpointsTests
     }
 
     [Fact]
-    public async Task A_signed_delivery_is_queued_in_one_send()
+    public async Task A_signed_delivery_is_queued_as_one_message_known_by_its_content()
     {
         var body = Encoding.UTF8.GetBytes(XPayloads.TweetCreateEvents(XPayloads.Tweet("twitter-v1.1-reply-mentions-url.json"), XPayloads.Tweet("twitter-v1.1-retweet.json")).ToJsonString());
         var request = Post(body, Sign(body));
@@ -161,7 +161,12 @@ public sealed class XWebhookEndpointsTests
         Assert.Equal(200, status);
         Assert.Equal(2, JsonDocument.Parse(responseBody).RootElement.GetProperty("accepted").GetInt32());
         var send = Assert.Single(_queue.Sends);
-        Assert.Equal(["674322457717694469", "967465567773839360"], send.Select(m => PipelineMessage.Decode(m.Body)!.Post!.Id));
+        Assert.Equal(["674322457717694469", "967465567773839360"], PipelineMessage.Decode(send.Body)!.Posts.Select(p => p.Id));
+        Assert.StartsWith("x:sha256:", send.MessageId, StringComparison.Ordinal);
+
+        var retry = Post(body, Sign(body));
+        await Execute(await Endpoints().ReceiveAsync(retry, TestContext.Current.CancellationToken), retry.HttpContext);
+        Assert.Equal(send.MessageId, _queue.Sends[1].MessageId);
     }
 
     [Fact]
@@ -174,9 +179,9 @@ public sealed class XWebhookEndpointsTests
         var (status, _, _) = await Execute(await Endpoints().ReceiveAsync(request, TestContext.Current.CancellationToken), request.HttpContext);
 
         Assert.Equal(200, status);
-        var message = PipelineMessage.Decode(Assert.Single(Assert.Single(_queue.Sends)).Body)!;
-        Assert.Equal(PipelineMessageType.Deletion, message.Type);
-        Assert.Equal("1045405559317569537", message.Deletion!.Id);
+        var message = PipelineMessage.Decode(Assert.Single(_queue.Sends).Body)!;
+        Assert.Empty(message.Posts);
+        Assert.Equal("1045405559317569537", Assert.Single(message.Deletions).Id);
     }
 
     [Theory]
@@ -221,17 +226,17 @@ public sealed class XWebhookEndpointsTests
 
     private sealed class RecordingQueue : IPostQueue
     {
-        public List<IReadOnlyList<OutgoingMessage>> Sends { get; } = [];
+        public List<OutgoingMessage> Sends { get; } = [];
 
         public Exception? Failure { get; set; }
 
-        public Task SendAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+        public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
         {
             if (Failure is not null)
             {
                 throw Failure;
             }
-            Sends.Add(messages);
+            Sends.Add(message);
             return Task.CompletedTask;
         }
 

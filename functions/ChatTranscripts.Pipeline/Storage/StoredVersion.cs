@@ -1,0 +1,13 @@
+using Azure;
+using ChatTranscripts.Pipeline.Ingest;
+
+namespace ChatTranscripts.Pipeline.Storage;
+
+/// <summary>
+/// A ReceivedPosts row's version, or <see cref="None"/> when there is no row. <see cref="ETag"/> is known when the row
+/// was read; a version a session snapshot vouches for has none, and is read before it is replaced.
+/// </summary>
+public sealed record StoredVersion(CanonicalPost? Post, string? Hash, ETag? ETag = null)
+{
+    public static readonly StoredVersion None = new(null, null);
+}
