@@ -119,7 +119,7 @@ public sealed class TestFunctionsHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Kills the worker with SIGKILL while it serves an HTTP request, and starts a new one, as the host does when its
+    /// Kills the worker with SIGKILL while it is answering an HTTP request, and starts a new one, as the host does when its
     /// worker dies; requests in flight fail with a 500 and are not counted as failures. Returns once the new worker
     /// has loaded every function.
     /// </summary>
@@ -266,11 +266,19 @@ public sealed class TestFunctionsHost : IAsyncDisposable
             new StreamingMessage { RequestId = Guid.NewGuid().ToString(), InvocationRequest = Invocations.Http(function, invocationId, context) },
             cancellationToken);
 
-        Interlocked.Increment(ref _httpInFlight);
         try
         {
-            using var response = await ForwardAsync(context, worker.HttpUri, invocationId, cancellationToken);
-            await CopyResponseAsync(response, context.Response, cancellationToken);
+            // Counted while the worker's answer is not yet all with the client: a kill then interrupts a delivery.
+            Interlocked.Increment(ref _httpInFlight);
+            try
+            {
+                using var response = await ForwardAsync(context, worker.HttpUri, invocationId, cancellationToken);
+                await CopyResponseAsync(response, context.Response, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _httpInFlight);
+            }
             var answer = await invocation;
             if (answer.InvocationResponse.Result.Status != StatusResult.Types.Status.Success)
             {
@@ -285,10 +293,6 @@ public sealed class TestFunctionsHost : IAsyncDisposable
             {
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             }
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _httpInFlight);
         }
     }
 
