@@ -79,7 +79,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
 
         // Stage 2: exactly once, with every edit's latest version, and the count the API reports.
         var (check, settledAt) = await SettleAsync(tables.Posts, chat, cancellationToken);
-        var status = await sessions.GetAsync(chat.SessionId, cancellationToken);
+        var status = await CountedAsync(sessions, chat, cancellationToken);
         output.WriteLine($"Check: {check}; the API reports postCount {status.PostCount}.");
 
         // Stage 3 (when asked): what one more batch costs now that the session holds every post of the load.
@@ -137,6 +137,24 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             if (check.IsExactlyOnce || Stopwatch.GetElapsedTime(started) > SettleTimeout)
             {
                 return (check, Stopwatch.GetTimestamp());
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The session as the API reports it once its post count has caught up: the processor records the count just after
+    /// it writes the rows, so a read the moment the last row appears can still see the count before.
+    /// </summary>
+    private static async Task<SessionStatus> CountedAsync(SessionsClient sessions, LoadChat chat, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var status = await sessions.GetAsync(chat.SessionId, cancellationToken);
+            if (status.PostCount == chat.Expected.Count || Stopwatch.GetElapsedTime(started) > SettleTimeout)
+            {
+                return status;
             }
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
         }

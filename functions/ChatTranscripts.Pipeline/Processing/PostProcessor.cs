@@ -7,11 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace ChatTranscripts.Pipeline.Processing;
 
 /// <summary>
-/// Handles a batch of queue messages, each a delivery of many posts and deletions or a session change: remembers deletions and removes the deleted posts' content, stores the latest
-/// version of each post, then re-routes every session the batch can affect. Every step is safe to repeat, so a message
-/// delivered twice (or a batch replayed after a crash) stores the same state. What a batch reads follows the batch:
-/// tombstones are point lookups of its posts, sessions are found by the days its posts fall on, and sessions are
-/// routed from snapshots kept between batches (<see cref="SessionSnapshots"/>), not from the size of the session.
+/// Handles a batch of queue messages, each a delivery of posts and deletions or a session change: remembers deletions
+/// and removes the deleted posts' content, stores the latest version of each post (conditionally, so processors running
+/// at once cannot store an older version over a newer one), then re-routes every session the batch can affect. Every
+/// step is safe to repeat, so a message delivered twice (or a batch replayed after a crash) stores the same state. What
+/// a batch reads follows the batch: tombstones are point lookups of its posts, sessions are found by the days its posts
+/// fall on, and sessions are routed from snapshots kept between batches (<see cref="SessionSnapshots"/>), not from the
+/// size of the session.
 /// </summary>
 public sealed class PostProcessor(
     PipelineTables tables,

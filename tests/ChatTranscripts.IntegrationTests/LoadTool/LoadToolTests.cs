@@ -58,7 +58,8 @@ public sealed class LoadToolTests(AzuriteFixture azurite)
         Assert.True(probes.GetProperty("maxMs").GetDouble() >= probes.GetProperty("p50Ms").GetDouble());
 
         var raw = root.GetProperty("raw");
-        Assert.Equal(Posts, raw.GetProperty("rows").GetInt32());
+        // The raw measures use the session's rows after the probes, which added 3 deliveries of 25 posts.
+        Assert.Equal(Posts + (3 * 25), raw.GetProperty("rows").GetInt32());
         Assert.Equal(requests, raw.GetProperty("queueMessages").GetInt32());
         Assert.InRange(raw.GetProperty("queueMessageBytes").GetInt32(), 100, 48 * 1024);
         Assert.Equal(5, raw.GetProperty("pageUploadsMs").GetArrayLength());
