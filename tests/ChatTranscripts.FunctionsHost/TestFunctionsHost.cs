@@ -126,10 +126,7 @@ public sealed class TestFunctionsHost : IAsyncDisposable
     public async Task RestartWorkerAfterKillAsync(CancellationToken cancellationToken)
     {
 #if WORKER_PROTOCOL
-        while (Volatile.Read(ref _httpInFlight) == 0)
-        {
-            await Task.Delay(1, cancellationToken);
-        }
+        await FreezeWhileAnsweringAsync(_worker!.Process, cancellationToken);
         await _restarting.WaitAsync(cancellationToken);
         try
         {
@@ -147,6 +144,29 @@ public sealed class TestFunctionsHost : IAsyncDisposable
         await Task.CompletedTask;
         throw new InvalidOperationException("The host-worker protocol was not compiled in.");
 #endif
+    }
+
+    /// <summary>
+    /// Stops the worker (SIGSTOP) at a moment when it owes an HTTP answer: a request answered in the instant before a
+    /// kill would otherwise slip through, and a kill between requests interrupts nothing.
+    /// </summary>
+    private async Task FreezeWhileAnsweringAsync(WorkerProcess worker, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            while (Volatile.Read(ref _httpInFlight) == 0)
+            {
+                await Task.Delay(1, cancellationToken);
+            }
+            worker.Suspend();
+            // Answers already on their way are copied out meanwhile; what is still counted waits on the frozen worker.
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            if (Volatile.Read(ref _httpInFlight) > 0)
+            {
+                return;
+            }
+            worker.Resume();
+        }
     }
 
     /// <summary>Throws with every failure recorded so far; a test calls it to fail on what the host saw.</summary>
@@ -288,6 +308,7 @@ public sealed class TestFunctionsHost : IAsyncDisposable
         catch (Exception e) when (e is HttpRequestException or IOException && !ReferenceEquals(_worker, worker))
         {
             // The worker was killed on purpose while this request was in flight: the host answers 500, as Azure's does.
+
             _ = invocation.ContinueWith(static _ => { }, TaskScheduler.Default);
             if (!context.Response.HasStarted)
             {

@@ -95,6 +95,20 @@ internal sealed class WorkerProcess : IAsyncDisposable
         output(stream + line);
     }
 
+    /// <summary>SIGSTOP: the worker stops where it is, mid-request, until <see cref="Resume"/> or a kill.</summary>
+    public void Suspend() => _ = SendSignal(_process.Id, SigStop);
+
+    /// <summary>SIGCONT.</summary>
+    public void Resume() => _ = SendSignal(_process.Id, SigCont);
+
+    private const int SigStop = 19;
+    private const int SigCont = 18;
+
+    /// <summary>POSIX kill(2); .NET itself sends only SIGKILL.</summary>
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
+    private static extern int SendSignal(int processId, int signal);
+
     /// <summary>SIGKILL, as a crashed or recycled instance would end.</summary>
     public async Task KillAsync()
     {

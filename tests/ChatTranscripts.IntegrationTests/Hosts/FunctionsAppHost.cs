@@ -56,7 +56,9 @@ public sealed class FunctionsAppHost : IChatHost
             overrides[key] = value;
         }
         var values = ChatHostSettings.Create(azurite, prefix, overrides);
-        var functions = await TestFunctionsHost.StartAsync(values, WriteOutput, cancellationToken);
+        // Captured here: the worker's logs arrive on the host's own threads, outside the test's context.
+        var output = TestContext.Current.TestOutputHelper;
+        var functions = await TestFunctionsHost.StartAsync(values, line => WriteOutput(output, line), cancellationToken);
         try
         {
             return new FunctionsAppHost(prefix, functions, await StartSiteAsync(values, cancellationToken));
@@ -124,11 +126,11 @@ public sealed class FunctionsAppHost : IChatHost
         return site;
     }
 
-    private static void WriteOutput(string line)
+    private static void WriteOutput(ITestOutputHelper? output, string line)
     {
         try
         {
-            TestContext.Current.TestOutputHelper?.WriteLine(line);
+            output?.WriteLine(line);
         }
         catch (InvalidOperationException)
         {
