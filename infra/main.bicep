@@ -171,7 +171,7 @@ module serviceBus 'modules/service-bus.bicep' = {
     duplicateDetectionWindow: 'P1D'
     // Twice the app's limit (functionApp's queueMaxDeliveryCount): the app dead-letters first, with the reason.
     maxDeliveryCount: 10
-    // The Standard tier's maximum; a batch of Queue__BatchSize (256) posts settles well within it.
+    // The Standard tier's maximum; a batch of Queue__BatchSize (32) deliveries, up to 3,200 posts, settles well within it.
     lockDuration: 'PT5M'
     appPrincipalId: identity.outputs.principalId
     deployerPrincipalId: deployerPrincipalId
