@@ -35,6 +35,7 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionPostStore>();
         services.AddSingleton<ReceivedPostStore>();
+        services.AddSingleton<TombstoneFilterSegments>();
         services.AddSingleton<DeletionStore>();
         services.AddSingleton<ReceivedPostHours>();
         services.AddSingleton<SetAsidePostStore>();

@@ -1,3 +1,4 @@
+using Azure;
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Queueing;
 using ChatTranscripts.Pipeline.Sessions;
@@ -11,7 +12,7 @@ namespace ChatTranscripts.Pipeline.Processing;
 /// and removes the deleted posts' content, stores the latest version of each post (conditionally, so processors running
 /// at once cannot store an older version over a newer one), then re-routes every session the batch can affect. Every
 /// step is safe to repeat, so a message delivered twice (or a batch replayed after a crash) stores the same state. What
-/// a batch reads follows the batch: tombstones are point lookups of its posts, sessions are found by the days its posts
+/// a batch reads follows the batch: tombstones are looked up only for the posts the deletions filter cannot rule out, sessions are found by the days its posts
 /// fall on, and sessions are routed from snapshots kept between batches (<see cref="SessionSnapshots"/>), not from the
 /// size of the session.
 /// </summary>
@@ -54,15 +55,15 @@ public sealed class PostProcessor(
         try
         {
             var mark = await deletions.MarkAsync(cancellationToken);
-            var routed = await ProcessBatchAsync(messages, cancellationToken);
+            var routed = await ProcessBatchAsync(messages, mark, cancellationToken);
             // A deletion processed elsewhere at the same time may have looked for this batch's posts before they were
             // stored, and so left them behind. Its tombstones moved the mark; then the posts are looked up again, and
             // those deleted meanwhile are removed again here.
-            if (routed.Count > 0 && await deletions.MarkAsync(cancellationToken) != mark
-                && await deletions.DeletedAmongAsync(routed, cancellationToken) is { Count: > 0 } deletedMeanwhile)
+            if (routed.Count > 0 && await deletions.MarkAsync(cancellationToken) is var moved && moved != mark
+                && await deletions.DeletedAmongAsync(routed, moved, cancellationToken) is { Count: > 0 } deletedMeanwhile)
             {
                 logger.LogInformation("{Count} posts were deleted while they were being stored; removing them again: {PostKeys}", deletedMeanwhile.Count, string.Join(", ", deletedMeanwhile));
-                await ProcessBatchAsync([PipelineMessage.Delivery([], [.. deletedMeanwhile.Select(key => new PostDeletion(key.Platform, key.Id))])], cancellationToken);
+                await ProcessBatchAsync([PipelineMessage.Delivery([], [.. deletedMeanwhile.Select(key => new PostDeletion(key.Platform, key.Id))])], moved, cancellationToken);
             }
         }
         catch
@@ -74,7 +75,7 @@ public sealed class PostProcessor(
     }
 
     /// <summary>Returns the posts it stored or routed: those found undeleted.</summary>
-    private async Task<IReadOnlyList<PostKey>> ProcessBatchAsync(IReadOnlyList<PipelineMessage> messages, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PostKey>> ProcessBatchAsync(IReadOnlyList<PipelineMessage> messages, ETag? mark, CancellationToken cancellationToken)
     {
         var deletedNow = messages.SelectMany(m => m.Deletions).Select(d => d.Key).ToHashSet();
         IReadOnlyList<DateTimeOffset> deletedVersions = [];
@@ -86,7 +87,7 @@ public sealed class PostProcessor(
         }
 
         var latest = PostVersions.Latest(messages.SelectMany(m => m.Posts));
-        var tombstones = await deletions.DeletedAmongAsync(latest.Select(p => p.Post.Key), cancellationToken);
+        var tombstones = await deletions.DeletedAmongAsync(latest.Select(p => p.Post.Key), mark, cancellationToken);
         var live = latest.Where(p => !tombstones.Contains(p.Post.Key)).ToList();
 
         // Every post of the batch counts, not only the newer ones: after a crash between storing a post and routing it,

@@ -6,10 +6,12 @@ namespace ChatTranscripts.Pipeline.Storage;
 
 /// <summary>
 /// Tombstones of deleted posts: a deletion is remembered, so a later arrival of the post stays deleted. They are kept
-/// for good: a post may arrive any time after its deletion (a webhook retried for days, a dead letter replayed), and
-/// they are only ever read by point lookups, so their number costs storage (a few hundred bytes each), never time.
+/// for good: a post may arrive any time after its deletion (a webhook retried for days, a dead letter replayed). A
+/// Bloom filter over them (<see cref="TombstoneFilterSegments"/>) rules out almost every post never deleted, and only
+/// the rest are point lookups, so their number costs storage (a few hundred bytes each), never time, and a batch of
+/// new posts reads no tombstone at all.
 /// </summary>
-public sealed class DeletionStore(PipelineTables tables, TimeProvider time)
+public sealed class DeletionStore(PipelineTables tables, TombstoneFilterSegments filter, TimeProvider time)
 {
     /// <summary>The mark's partition: no platform escapes to it, as platforms are lowercase letters, digits and '-'.</summary>
     private const string MarkPartition = "~mark";
@@ -17,13 +19,15 @@ public sealed class DeletionStore(PipelineTables tables, TimeProvider time)
     private const string MarkRow = "last";
 
     /// <summary>
-    /// Writes the tombstones, then moves the <see cref="MarkAsync">mark</see>: after the tombstones, and before the caller
-    /// looks for anything of the deleted posts to remove.
+    /// Adds the keys to the filter, writes the tombstones, then moves the <see cref="MarkAsync">mark</see>: after the
+    /// tombstones, and before the caller looks for anything of the deleted posts to remove.
     /// </summary>
     public async Task AddAsync(IEnumerable<PostKey> keys, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await TableBatches.SubmitAsync(tables.Deletions, keys.Select(key => new TableTransactionAction(
+        var added = keys.Distinct().ToList();
+        await filter.AddAsync(added, cancellationToken);
+        await TableBatches.SubmitAsync(tables.Deletions, added.Select(key => new TableTransactionAction(
             TableTransactionActionType.UpsertReplace,
             new TableEntity(TableKeys.Escape(key.Platform), TableKeys.Escape(key.Id))
             {
@@ -45,10 +49,14 @@ public sealed class DeletionStore(PipelineTables tables, TimeProvider time)
         return mark.HasValue ? mark.Value!.ETag : null;
     }
 
-    /// <summary>Which of <paramref name="keys"/> are deleted: one point lookup each, whatever the number of tombstones.</summary>
-    public async Task<IReadOnlySet<PostKey>> DeletedAmongAsync(IEnumerable<PostKey> keys, CancellationToken cancellationToken)
+    /// <summary>
+    /// Which of <paramref name="keys"/> are deleted, as of <paramref name="mark"/> (read before): the filter rules out
+    /// most, and each of the rest is one point lookup, whatever the number of tombstones.
+    /// </summary>
+    public async Task<IReadOnlySet<PostKey>> DeletedAmongAsync(IEnumerable<PostKey> keys, ETag? mark, CancellationToken cancellationToken)
     {
-        var found = await BoundedParallel.SelectAsync(keys.Distinct(), async (key, ct) =>
+        var candidates = await filter.MaybeDeletedAsync(keys.Distinct(), mark, cancellationToken);
+        var found = await BoundedParallel.SelectAsync(candidates, async (key, ct) =>
             (Key: key, Deleted: (await tables.Deletions.GetEntityIfExistsAsync<TableEntity>(
                 TableKeys.Escape(key.Platform), TableKeys.Escape(key.Id), select: ["RowKey"], cancellationToken: ct)).HasValue), cancellationToken);
         return found.Where(f => f.Deleted).Select(f => f.Key).ToHashSet();
