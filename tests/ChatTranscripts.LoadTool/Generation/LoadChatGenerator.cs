@@ -12,8 +12,8 @@ namespace ChatTranscripts.LoadTool.Generation;
 /// </summary>
 /// <remarks>
 /// Every run gets its own session id, hashtag and post ids, so runs against the same storage never see each other's posts
-/// (the seed fixes only the text and the shape). The session is live: it started 55 minutes before the run and its posts
-/// were written up to a little before it, as when a sender catches up with a chat in progress.
+/// (the seed fixes only the text and the shape). The session is live: it started 55 minutes before the run, ends an hour after
+/// it starts, and its posts were written up to a little before it, as when a sender catches up with a chat in progress.
 /// </remarks>
 internal sealed class LoadChatGenerator
 {
@@ -69,7 +69,9 @@ internal sealed class LoadChatGenerator
         // Whole seconds throughout: the wire format carries no fractions, so expected edit times compare exactly with stored ones.
         var nowSecond = WholeSecond(now);
         var startsAt = nowSecond.AddMinutes(-55);
-        var endsAt = startsAt.AddHours(1);
+        // An hour after the run starts, not five minutes: a 100,000-post run outlasts five minutes, and a session that ended
+        // mid-run would be published as final under the load and leave the probes' posts outside its window.
+        var endsAt = nowSecond.AddHours(1);
         var first = startsAt.AddMinutes(-5);
         var last = nowSecond.AddSeconds(-30);
         var questions = _demo.Questions.Take(QuestionCount).ToList();
