@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure;
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Queueing;
@@ -77,6 +78,7 @@ public sealed class PostProcessor(
     /// <summary>Returns the posts it stored or routed: those found undeleted.</summary>
     private async Task<IReadOnlyList<PostKey>> ProcessBatchAsync(IReadOnlyList<PipelineMessage> messages, ETag? mark, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var deletedNow = messages.SelectMany(m => m.Deletions).Select(d => d.Key).ToHashSet();
         IReadOnlyList<DateTimeOffset> deletedVersions = [];
         if (deletedNow.Count > 0)
@@ -109,6 +111,7 @@ public sealed class PostProcessor(
             }
         }
 
+        var looked = Stopwatch.GetTimestamp();
         var (written, refused) = await receivedWriter.WriteNewerAsync(live, await StoredVersionsAsync(live, routes, cancellationToken), cancellationToken);
         if (refused.Count > 0)
         {
@@ -121,6 +124,7 @@ public sealed class PostProcessor(
             live.RemoveAll(p => refusedKeys.Contains(p.Post.Key));
         }
 
+        var stored = Stopwatch.GetTimestamp();
         foreach (var route in routes)
         {
             if (await reconciler.ReconcileAsync(route, live, deletedNow, cancellationToken) is { } reconciled)
@@ -129,8 +133,12 @@ public sealed class PostProcessor(
             }
         }
         logger.LogInformation(
-            "Processed {Messages} messages: {Stored} post versions stored, {SetAside} set aside, {Deleted} deletions, {Sessions} sessions re-routed",
-            messages.Count, written, refused.Count, deletedNow.Count, affected.Count);
+            "Processed {Messages} messages: {Stored} post versions stored, {SetAside} set aside, {Deleted} deletions, {Sessions} sessions re-routed; " +
+            "looked up {LookupMs} ms, stored {StoreMs} ms, routed {RouteMs} ms",
+            messages.Count, written, refused.Count, deletedNow.Count, affected.Count,
+            (long)Stopwatch.GetElapsedTime(started, looked).TotalMilliseconds,
+            (long)Stopwatch.GetElapsedTime(looked, stored).TotalMilliseconds,
+            (long)Stopwatch.GetElapsedTime(stored).TotalMilliseconds);
         return live.Select(p => p.Post.Key).ToList();
     }
 
