@@ -105,7 +105,7 @@ public sealed class TombstoneFilterSegments(PipelineTables tables)
         await foreach (var entity in tables.Deletions.QueryAsync<TableEntity>(
             e => e.PartitionKey == Partition && e.RowKey.CompareTo(RowKey(first)) >= 0, cancellationToken: cancellationToken))
         {
-            read.Add((TombstoneFilter.FromBytes(entity.GetBinary("Bits"), entity.GetInt32("Count") ?? 0), entity.ETag));
+            read.Add(FromEntity(entity));
         }
         _segments.RemoveRange(first, _segments.Count - first);
         _segments.AddRange(read);
@@ -148,10 +148,13 @@ public sealed class TombstoneFilterSegments(PipelineTables tables)
         {
             await foreach (var entity in tables.Deletions.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
             {
-                _segments.Add((TombstoneFilter.FromBytes(entity.GetBinary("Bits"), entity.GetInt32("Count") ?? 0), entity.ETag));
+                _segments.Add(FromEntity(entity));
             }
         }
     }
+
+    private static (TombstoneFilter Filter, ETag ETag) FromEntity(TableEntity entity) =>
+        (TombstoneFilter.FromBytes(entity.GetBinary("Bits"), entity.GetInt32("Count") ?? 0), entity.ETag);
 
     private static TableEntity ToEntity(int index, TombstoneFilter filter) =>
         new(Partition, RowKey(index)) { ["Bits"] = filter.ToBytes(), ["Count"] = filter.Count };
