@@ -24,6 +24,12 @@ internal static class SafeLinks
             ? uri
             : null;
 
+    /// <summary>twitter-text finds URLs written without a scheme ("example.com/x"); a link needs one.</summary>
+    public static string WithScheme(string url) =>
+        url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            ? url
+            : "https://" + url;
+
     /// <summary>A path on this site (relative or rooted) or a web URL; null for anything with another scheme.</summary>
     public static string? SiteLink(string? path) =>
         path is not null && !path.Contains(':', StringComparison.Ordinal) && Uri.TryCreate(path, UriKind.Relative, out _)
