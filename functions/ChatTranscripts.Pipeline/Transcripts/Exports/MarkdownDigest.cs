@@ -8,8 +8,9 @@ namespace ChatTranscripts.Pipeline.Transcripts.Exports;
 internal static class MarkdownDigest
 {
     /// <summary>
-    /// "- @FarrisTimimi, 13:07, under Q1: 6 replies from 4 other people", then the thread's opening as a quote, so a
-    /// reader of the Markdown, which has no anchors to follow, can find the thread below.
+    /// "- @FarrisTimimi, 13:07, under Q1: 6 replies from 4 other people": who, when and where, which find the thread in
+    /// the file. Unlike the page, no opening of the post is quoted: in the Markdown a quote is a post, and each post
+    /// appears once.
     /// </summary>
     public static void MostDiscussed(
         MarkdownBlocks markdown,
@@ -24,6 +25,7 @@ internal static class MarkdownDigest
             markdown.Block($"No thread drew {Digest.MostDiscussed.MinimumReplies.ToString(CultureInfo.InvariantCulture)} replies or more.");
             return;
         }
+        var lines = new List<string>(threads.Count);
         foreach (var thread in threads)
         {
             var post = byId.GetValueOrDefault(thread.PostId);
@@ -39,12 +41,9 @@ internal static class MarkdownDigest
             line += string.Create(
                 CultureInfo.InvariantCulture,
                 $": {thread.Replies} replies from {thread.Repliers} {(thread.Repliers == 1 ? "other person" : "other people")}");
-            markdown.Block(line);
-            if (post is not null)
-            {
-                markdown.Nested("  ", "> " + MarkdownText.Inline(TextExcerpt.Of(post.Text)));
-            }
+            lines.Add(line);
         }
+        markdown.Block(lines);
     }
 
     /// <summary>"- [url](url): 2 posts, first shared by @HealthLibKate under Q1"; only http and https URLs become links.</summary>
