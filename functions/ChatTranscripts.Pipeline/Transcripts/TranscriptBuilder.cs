@@ -3,6 +3,7 @@ using ChatTranscripts.Pipeline.Moderation;
 using ChatTranscripts.Pipeline.Sessions;
 using ChatTranscripts.Pipeline.Tagging;
 using ChatTranscripts.Pipeline.Threading;
+using ChatTranscripts.Pipeline.Transcripts.Digest;
 
 namespace ChatTranscripts.Pipeline.Transcripts;
 
@@ -26,7 +27,7 @@ public static class TranscriptBuilder
 
         var questions = Questions(session, shown);
         var participants = Participants(shown);
-        return new TranscriptDocument(
+        return TranscriptDigest.Add(new TranscriptDocument(
             TranscriptDocument.CurrentSchemaVersion,
             new TranscriptSession(
                 sessionId,
@@ -49,7 +50,7 @@ public static class TranscriptBuilder
             questions,
             shown.Select(Post).ToList(),
             participants,
-            HiddenReplyParents(all, hidden, shown));
+            HiddenReplyParents(all, hidden, shown)));
     }
 
     /// <summary>

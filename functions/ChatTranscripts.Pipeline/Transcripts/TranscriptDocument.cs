@@ -14,6 +14,12 @@ public sealed record TranscriptDocument(
     IReadOnlyList<TranscriptHiddenPost> HiddenPosts)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>Every distinct link the shown posts shared (<see cref="Digest.TranscriptDigest"/>); after the properties above in the file.</summary>
+    public IReadOnlyList<TranscriptLink> Links { get; init; } = [];
+
+    /// <summary>The threads that drew the most replies (<see cref="Digest.MostDiscussed"/>).</summary>
+    public IReadOnlyList<TranscriptDiscussedThread> MostDiscussed { get; init; } = [];
 }
 
 public sealed record TranscriptSession(

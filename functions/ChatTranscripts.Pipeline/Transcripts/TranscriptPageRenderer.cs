@@ -25,7 +25,10 @@ public sealed class TranscriptPageRenderer
         typeof(TimelineBucket),
         typeof(QuestionSection),
         typeof(PostList),
-        typeof(ParticipantRow));
+        typeof(ParticipantRow),
+        typeof(DiscussedThreadRow),
+        typeof(ResourceRow),
+        typeof(PostReference));
 
     public string Render(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final) =>
         Encoding.UTF8.GetString(RenderUtf8(transcript, phase).Span);

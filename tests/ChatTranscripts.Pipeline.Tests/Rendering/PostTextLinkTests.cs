@@ -159,7 +159,8 @@ public sealed class PostTextLinkTests
 
         Assert.Equal(5, RenderedPage.TextLinks(page.Post("1")).Count);
         var external = page.Document.QuerySelectorAll("a[href^='http']").ToList();
-        Assert.Equal(6, external.Count);
+        // Five in the text, the original, and the two URLs again under "Resources shared".
+        Assert.Equal(8, external.Count);
         Assert.All(external, a => Assert.Equal(ExternalRel, a.GetAttribute("rel")?.Split(' ')));
     }
 

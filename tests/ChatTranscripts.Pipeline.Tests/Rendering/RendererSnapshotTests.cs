@@ -25,7 +25,7 @@ public sealed class RendererSnapshotTests
 
     /// <summary>
     /// A chat in Europe/London on three platforms: a question with a nested answer thread, a second configured question,
-    /// links of every kind, an edit, a quote, other languages and scripts, and hostile text.
+    /// links of every kind (one shared twice, spelled two ways), an edit, a quote, other languages and scripts, and hostile text.
     /// </summary>
     private static TranscriptDocument Chat() => new TranscriptSketch(timeZone: "Europe/London", startsAt: Start)
         .Post("100", "Welcome to #bmcmed! Questions come from @BMCMedicine.", 0, handle: "BMCMedicine", displayName: "BMC Medicine", role: "moderator")
@@ -35,6 +35,8 @@ public sealed class RendererSnapshotTests
             handle: "FarrisTimimi", displayName: "Farris Timimi", role: "guest", answers: 1, replyTo: "101")
         .Post("103", "@FarrisTimimi so true, see nhs.uk/conditions", 8, handle: "nurse_jo", displayName: null, replyTo: "102",
             editedAt: Start.AddMinutes(9))
+        .Post("108", "@FarrisTimimi agreed, the same review: https://WWW.BMJ.com/content/1?utm_source=twitter", 9, handle: "LeeAase",
+            displayName: "Lee Aase", role: "guest", replyTo: "102")
         .Post("109", "A1 from the fediverse: peer support groups #bmcmed, thanks @carol", 10, handle: "doc", displayName: "Doc",
             answers: 1, platform: "mastodon", url: "https://med-mastodon.com/@doc/109")
         .Post("3k2a", "Following along from @alice.bsky.social 🦋 #bmcmed", 12, handle: "alice.bsky.social", displayName: "Alice",

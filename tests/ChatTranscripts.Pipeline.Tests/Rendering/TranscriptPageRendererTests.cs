@@ -57,7 +57,9 @@ public sealed class TranscriptPageRendererTests
     {
         var page = new RenderedPage(Renderer.Render(TranscriptSketch.SmallChat().Build()));
 
-        Assert.Equal(["timeline", "q1", "q2", "outside", "participants"], page.Document.QuerySelectorAll("main > section").Select(s => s.Id));
+        Assert.Equal(
+            ["timeline", "q1", "q2", "outside", "most-discussed", "resources", "participants"],
+            page.Document.QuerySelectorAll("main > section").Select(s => s.Id));
         Assert.Equal("Q1", page.Document.QuerySelector("#q1 h2")!.TextContent);
         Assert.Equal(["post-twitter-101", "post-twitter-102", "post-twitter-106"], page.TopLevelIds("q1"));
         Assert.Equal("post-twitter-102", RenderedPage.DisplayedParent(page.Post("103"))!.Id);

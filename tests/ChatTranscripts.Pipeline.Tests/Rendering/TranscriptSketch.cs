@@ -1,10 +1,13 @@
+using ChatTranscripts.Pipeline.Tagging;
 using ChatTranscripts.Pipeline.Transcripts;
+using ChatTranscripts.Pipeline.Transcripts.Digest;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 
 /// <summary>
 /// Builds small <see cref="TranscriptDocument"/>s for rendering tests: posts by minute after the start, questions
-/// whose answers are the posts labelled with their number, and stats and participants derived the way the contract says.
+/// whose answers are the posts labelled with their number, and stats and participants derived the way the contract says;
+/// each post's URLs, the links shared and the most discussed threads are derived as the pipeline derives them.
 /// </summary>
 internal sealed class TranscriptSketch(
     string title = "Social media in healthcare",
@@ -64,7 +67,7 @@ internal sealed class TranscriptSketch(
             replyTo is null ? "post" : "reply",
             [],
             [],
-            [],
+            EntityExtractor.ExtractUrls(text),
             question,
             answers,
             replyTo is null ? null : $"{platform}:{replyTo}",
@@ -100,7 +103,7 @@ internal sealed class TranscriptSketch(
             .OrderByDescending(p => p.Posts)
             .ThenBy(p => p.Handle, StringComparer.Ordinal)
             .ToList();
-        return new TranscriptDocument(
+        return TranscriptDigest.Add(new TranscriptDocument(
             TranscriptDocument.CurrentSchemaVersion,
             new TranscriptSession(
                 "bmcmed-2012-08-06",
@@ -122,6 +125,6 @@ internal sealed class TranscriptSketch(
             questions,
             posts,
             participants,
-            []);
+            []));
     }
 }

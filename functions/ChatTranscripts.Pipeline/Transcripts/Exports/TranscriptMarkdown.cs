@@ -9,7 +9,7 @@ namespace ChatTranscripts.Pipeline.Transcripts.Exports;
 /// people who paste a chat into notes, a wiki or an issue. Sections and threads follow the page exactly
 /// (<see cref="ThreadLayout"/>), so each post appears once, answers under their question and replies under the post
 /// they reply to. Text from posts and sessions only ever shows as text (<see cref="MarkdownText"/>); the only links
-/// are the "View original" ones, to http and https URLs.
+/// are the "View original" ones and the resources shared, to http and https URLs.
 /// </summary>
 /// <remarks>LF line endings, UTF-8 without a byte order mark, invariant formatting: the same document always gives the same bytes.</remarks>
 public static class TranscriptMarkdown
@@ -78,6 +78,8 @@ public static class TranscriptMarkdown
         }
         markdown.Block("## Conversation outside the questions");
         Threads(posts, markdown, layout.Outside, "Every post belongs to a question.");
+        MarkdownDigest.MostDiscussed(markdown, transcript.MostDiscussed, byId, clock, showPlatforms);
+        MarkdownDigest.Resources(markdown, transcript.Links, showPlatforms);
         markdown.Block("## Participants");
         Participants(markdown, transcript.Participants, showPlatforms);
         markdown.Block(

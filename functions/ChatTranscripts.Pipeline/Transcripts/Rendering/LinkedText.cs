@@ -30,7 +30,7 @@ internal static class LinkedText
             var end = platform == "bluesky" && span.Kind == EntityKind.Mention ? BlueskyHandleEnd(text, span.End) : span.End;
             var href = span.Kind switch
             {
-                EntityKind.Url => SafeLinks.Href(WithScheme(span.Value)),
+                EntityKind.Url => SafeLinks.Href(SafeLinks.WithScheme(span.Value)),
                 EntityKind.Hashtag => PlatformLinks.Hashtag(platform, server, span.Value),
                 _ => PlatformLinks.Mention(platform, server, text[(span.Start + 1)..end]),
             };
@@ -51,12 +51,6 @@ internal static class LinkedText
         }
         return runs;
     }
-
-    /// <summary>twitter-text finds URLs written without a scheme ("example.com/x"); a link needs one.</summary>
-    private static string WithScheme(string url) =>
-        url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-            ? url
-            : "https://" + url;
 
     /// <summary>
     /// Bluesky handles are domain names ("@alice.bsky.social"), where twitter-text stops at the first dot:

@@ -11,7 +11,15 @@ internal sealed record TranscriptPageModel(
     IReadOnlyList<QuestionSection> Questions,
     PostList Outside,
     IReadOnlyList<ParticipantRow> Participants,
-    bool ShowPlatforms);
+    bool ShowPlatforms)
+{
+    public IReadOnlyList<DiscussedThreadRow> MostDiscussed { get; init; } = [];
+
+    /// <summary>What a thread needs to be listed as discussed, for the section's text when none is.</summary>
+    public int MinimumReplies => Digest.MostDiscussed.MinimumReplies;
+
+    public IReadOnlyList<ResourceRow> Resources { get; init; } = [];
+}
 
 /// <summary>What <c>chronological.liquid</c> shows: every post once, in the order it was written.</summary>
 internal sealed record ChronologicalPageModel(SessionHeader Header, TranscriptStats Stats, PostList Posts);

@@ -30,7 +30,11 @@ internal static partial class TranscriptPageModelBuilder
             transcript.Participants
                 .Select(p => new ParticipantRow(Handle(p.Handle), NullIfBlank(p.DisplayName), p.Role, PlatformLinks.DisplayName(p.Platform), p.Posts))
                 .ToList(),
-            context.ShowPlatforms);
+            context.ShowPlatforms)
+        {
+            MostDiscussed = DigestRows.MostDiscussed(transcript.MostDiscussed, context.Posts.Reference, context.Posts.Find, context.Clock, context.ShowPlatforms),
+            Resources = DigestRows.Resources(transcript.Links, context.Posts.Reference, context.ShowPlatforms),
+        };
     }
 
     /// <summary>Every post once, oldest first, each linking to what it replies to rather than nesting under it.</summary>
@@ -59,7 +63,7 @@ internal static partial class TranscriptPageModelBuilder
             });
     }
 
-    private static string QuestionAnchor(int number) => "q" + number.ToString(CultureInfo.InvariantCulture);
+    public static string QuestionAnchor(int number) => "q" + number.ToString(CultureInfo.InvariantCulture);
 
     private static TimeRangeView TimeRange(SessionClock clock, DateTime startsAt, DateTime endsAt) => new(
         SessionClock.MachineReadable(startsAt),
@@ -111,6 +115,12 @@ internal static partial class TranscriptPageModelBuilder
         bool showPlatforms)
     {
         public bool Contains(string postId) => byId.ContainsKey(postId);
+
+        public TranscriptPost? Find(string postId) => byId.GetValueOrDefault(postId);
+
+        /// <summary>A link to a post on the page; null for a post the page does not show.</summary>
+        public PostReference? Reference(string postId) =>
+            byId.TryGetValue(postId, out var post) ? Reference(post) : null;
 
         /// <summary>A post the organiser hid has no view: its place in the thread shows a marker instead.</summary>
         public PostList List(IReadOnlyList<ThreadNode> threads) => new(threads, node => hidden.Contains(node.Post.Id) ? null : View(node));

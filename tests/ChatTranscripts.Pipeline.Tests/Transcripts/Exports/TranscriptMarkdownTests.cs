@@ -61,15 +61,23 @@ public sealed class TranscriptMarkdownTests
         var made = body.QuerySelectorAll("*").Select(e => e.TagName).Where(tag => !OwnElements.Contains(tag)).Distinct().ToList();
         Assert.True(made.Count == 0, $"Posts made {string.Join(", ", made)}:\n{rendered.Html}");
         Assert.Single(body.QuerySelectorAll("h1"));
-        Assert.Equal(["Q1", "Conversation outside the questions", "Participants"], body.QuerySelectorAll("h2").Select(h => h.TextContent));
+        Assert.Equal(
+            ["Q1", "Conversation outside the questions", "Most discussed", "Resources shared", "Participants"],
+            body.QuerySelectorAll("h2").Select(h => h.TextContent));
         // Plain CommonMark has no tables: the participants' rows are a paragraph of text there.
         Assert.Equal(pipeline == "commonmark" ? 0 : 1, body.QuerySelectorAll("table").Length);
         Assert.Equal(pipeline == "commonmark" ? 0 : transcript.Participants.Count, body.QuerySelectorAll("tbody tr").Length);
         var links = body.QuerySelectorAll("a").ToList();
-        Assert.All(links, a => Assert.Equal("View original", a.TextContent));
+        // Two kinds of link only: each post's original, and each resource shared, named by its own URL.
+        var originals = links.Where(a => a.TextContent == "View original").ToList();
         Assert.Equal(
             transcript.Posts.Where(p => p.Url is not null).Select(p => p.Url!).Order(StringComparer.Ordinal),
-            links.Select(a => a.GetAttribute("href")!).Order(StringComparer.Ordinal));
+            originals.Select(a => a.GetAttribute("href")!).Order(StringComparer.Ordinal));
+        var resources = links.Except(originals).ToList();
+        Assert.All(resources, a => Assert.Equal(a.GetAttribute("href"), a.TextContent));
+        Assert.Equal(
+            transcript.Links.Select(l => l.Url).Order(StringComparer.Ordinal),
+            resources.Select(a => a.GetAttribute("href")!).Order(StringComparer.Ordinal));
         var attributes = body.QuerySelectorAll("*").SelectMany(e => e.Attributes.Select(a => $"{e.TagName}[{a.Name}]")).Distinct().ToList();
         Assert.All(attributes, a => Assert.Contains(a, new[] { "A[href]", "H1[id]", "H2[id]", "TH[style]", "TD[style]" }));
     }
@@ -125,7 +133,9 @@ public sealed class TranscriptMarkdownTests
         var rendered = Render(TranscriptSketch.SmallChat().Build());
 
         var body = rendered.Document.Body!;
-        Assert.Equal(["Q1", "Q2", "Conversation outside the questions", "Participants"], body.QuerySelectorAll("h2").Select(h => h.TextContent));
+        Assert.Equal(
+            ["Q1", "Q2", "Conversation outside the questions", "Most discussed", "Resources shared", "Participants"],
+            body.QuerySelectorAll("h2").Select(h => h.TextContent));
         Assert.Equal(
             ["Q1: How have you seen social media used constructively? #bmcmed", "A1: Patients already search online #bmcmed", "A1 peer support groups #bmcmed"],
             rendered.TopLevelTexts("Q1"));
