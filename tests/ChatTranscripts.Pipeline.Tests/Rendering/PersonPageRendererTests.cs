@@ -93,6 +93,18 @@ public sealed class PersonPageRendererTests
     }
 
     [Fact]
+    public void An_answer_to_a_question_the_chat_never_had_names_no_question()
+    {
+        var transcript = new TranscriptSketch().Post("1", "A7: an answer to nothing asked", 1, handle: "lost", answers: 7).Build();
+
+        var page = Page(transcript, "lost");
+
+        Assert.Equal("A7", page.Post("1").QuerySelector(".badge")!.TextContent);
+        Assert.Null(page.Post("1").QuerySelector(".context"));
+        Assert.Equal("1 post in this chat.", page.Document.QuerySelector(".count")!.TextContent);
+    }
+
+    [Fact]
     public void The_header_names_the_session_its_time_with_its_zone_its_hashtags_and_its_organisers()
     {
         var transcript = new TranscriptSketch(timeZone: "Europe/London")

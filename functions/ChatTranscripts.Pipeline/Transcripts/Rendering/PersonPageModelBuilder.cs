@@ -78,7 +78,7 @@ internal sealed class PersonPageModelBuilder
             _moderators,
             _guests,
             posts.Count,
-            posts.Select(p => p.AnswersQuestion).OfType<int>().Distinct().Order().Select(Label).ToList(),
+            posts.Select(p => p.AnswersQuestion).OfType<int>().Where(_questionTexts.ContainsKey).Distinct().Order().Select(Label).ToList(),
             _siteIndex,
             _transcriptLink,
             _sessionUrl is null ? null : _sessionUrl + PersonPagePaths.PathOf(participant.Platform, participant.Handle),
@@ -117,10 +117,11 @@ internal sealed class PersonPageModelBuilder
             post.QuotedId is { } quotedId && _context.ById.TryGetValue(quotedId, out var quoted) ? PostLink(quoted) : null);
     }
 
+    /// <summary>An "A7" with no question 7 in the transcript answers nothing the page can name or link to.</summary>
     private PersonQuestionContext? QuestionContext(TranscriptPost post)
     {
         var (relation, number) = post.Question is { } asked ? ("Asking", asked)
-            : post.AnswersQuestion is { } answered ? ("Answering", answered)
+            : post.AnswersQuestion is { } answered && _questionTexts.ContainsKey(answered) ? ("Answering", answered)
             : _questionOf.TryGetValue(post.Id, out var under) ? ("In the discussion of", under)
             : (null, 0);
         if (relation is null)
