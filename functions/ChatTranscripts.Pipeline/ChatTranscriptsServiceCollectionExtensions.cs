@@ -58,6 +58,8 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddSingleton<IQueueBatchHandler>(sp => sp.GetRequiredService<PostProcessor>());
 
         services.AddSingleton<TranscriptPageRenderer>();
+        services.AddSingleton<PersonPageRenderer>();
+        services.AddSingleton<PersonPagePublisher>();
         services.AddSingleton<SiteIndexRenderer>();
         services.AddSingleton<StaticSite>();
         services.AddSingleton<TranscriptPublisher>();

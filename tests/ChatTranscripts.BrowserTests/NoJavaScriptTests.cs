@@ -31,6 +31,17 @@ public sealed partial class NoJavaScriptTests(PublishedSite site, Chromium chrom
         Assert.Equal(site.ShownPosts(SitePages.SessionOf(path)!), await visit.Page.Locator("article.post").CountAsync());
     }
 
+    public static TheoryData<string> PeoplePages => new(SitePages.People.Select(p => p.Page));
+
+    [Theory]
+    [MemberData(nameof(PeoplePages))]
+    public async Task Every_post_of_the_participant_is_on_their_page_without_javascript(string path)
+    {
+        await using var visit = await PageVisit.OpenAsync(chromium, site, path, new VisitOptions { JavaScriptEnabled = false });
+
+        Assert.Equal(site.PostsBy(SitePages.PersonOf(path)!), await visit.Page.Locator("article.post").CountAsync());
+    }
+
     [Fact]
     public async Task The_index_links_every_published_session_and_no_other_without_javascript()
     {

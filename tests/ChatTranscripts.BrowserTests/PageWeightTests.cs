@@ -5,7 +5,7 @@ namespace ChatTranscripts.BrowserTests;
 /// <summary>
 /// The sample chat's pages stay light enough for a phone on a poor connection: at most 30 KiB of markup and styles,
 /// plus 1.2 KiB (1,229 bytes) for each post shown, as served (uncompressed). The site index gets the same 30 KiB
-/// plus 1.2 KiB for each session it lists.
+/// plus 1.2 KiB for each session it lists, and a participant's page 30 KiB plus 1.2 KiB for each of their posts.
 /// </summary>
 public sealed class PageWeightTests(PublishedSite site)
 {
@@ -18,8 +18,8 @@ public sealed class PageWeightTests(PublishedSite site)
     {
         var bytes = await site.Http.GetByteArrayAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
         var sessionId = SitePages.SessionOf(path);
-        var (items, what) = sessionId is null
-            ? (SitePages.PublishedSessionIds.Count, "sessions listed")
+        var (items, what) = SitePages.PersonOf(path) is { } person ? (site.PostsBy(person), "posts of the participant")
+            : sessionId is null ? (SitePages.PublishedSessionIds.Count, "sessions listed")
             : (site.ShownPosts(sessionId), "posts shown");
 
         var budget = FixedBytes + (BytesPerItem * items);

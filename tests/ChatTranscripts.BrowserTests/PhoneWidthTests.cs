@@ -30,7 +30,7 @@ public sealed class PhoneWidthTests(PublishedSite site, Chromium chromium)
     {
         await using var visit = await PageVisit.OpenAsync(chromium, site, path, new VisitOptions { Viewport = Viewports.Phone });
 
-        var (scrollWidth, overflowing) = await MeasureAsync(visit);
+        var (scrollWidth, overflowing) = await MeasureAsync(visit, Viewports.Phone.Width);
 
         Assert.True(scrollWidth <= Viewports.Phone.Width, $"{path} is {scrollWidth}px wide at {Viewports.Phone.Width}px: {string.Join("; ", overflowing)}");
         Assert.Empty(overflowing);
@@ -46,13 +46,14 @@ public sealed class PhoneWidthTests(PublishedSite site, Chromium chromium)
             Rewrite = PlantedMarkup.WithoutPolicy(path, "<p id=\"planted\" style=\"width: 600px\">wide</p>"),
         });
 
-        var (scrollWidth, overflowing) = await MeasureAsync(visit);
+        var (scrollWidth, overflowing) = await MeasureAsync(visit, Viewports.Phone.Width);
 
         Assert.True(scrollWidth > Viewports.Phone.Width);
         Assert.Contains(overflowing, e => e.StartsWith("p#planted ", StringComparison.Ordinal));
     }
 
-    private static async Task<(int ScrollWidth, string[] Overflowing)> MeasureAsync(PageVisit visit) => (
+    /// <summary>How wide the page is, and up to ten elements that end past <paramref name="width"/> (the people pages' print check uses it too).</summary>
+    internal static async Task<(int ScrollWidth, string[] Overflowing)> MeasureAsync(PageVisit visit, int width) => (
         await visit.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"),
-        await visit.Page.EvaluateAsync<string[]>(Overflowing, Viewports.Phone.Width));
+        await visit.Page.EvaluateAsync<string[]>(Overflowing, width));
 }

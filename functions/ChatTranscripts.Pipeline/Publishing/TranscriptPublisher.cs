@@ -23,6 +23,7 @@ public sealed class TranscriptPublisher(
     ModerationStore moderation,
     StaticSite site,
     TranscriptPageRenderer pageRenderer,
+    PersonPagePublisher peoplePages,
     SiteIndexRenderer indexRenderer,
     TimeProvider time,
     IOptions<PublishingOptions> options,
@@ -116,6 +117,9 @@ public sealed class TranscriptPublisher(
         var loaded = time.GetTimestamp();
         var transcript = TranscriptBuilder.Build(session.Id, session.Definition, posts, moderated.ToSessionModeration());
         var built = time.GetTimestamp();
+        // People pages first: the threaded page links to them. Pages of people who have none now go once it no longer does.
+        var people = await peoplePages.PublishAsync(transcript, phase, cancellationToken);
+        var peopleDone = time.GetTimestamp();
         // Each file renders while the one before it uploads, and a transcript under the limit renders two at a time, so
         // a large chat's files are never all in memory together and the CPU renders while storage writes. Uploads stay
         // in order, one at a time: the threaded page goes last because it links to every other file.
@@ -167,11 +171,13 @@ public sealed class TranscriptPublisher(
             }
         }
 
+        await peoplePages.DeleteAsync(people, cancellationToken);
+
         var contentHash = Convert.ToHexString(hash.GetHashAndReset());
         logger.LogInformation(
-            "Published session {SessionId} ({Phase}): {Posts} posts, {Uploaded} of {Files} files changed; read {ReadMs} ms, built {BuildMs} ms, rendered and uploaded {FilesMs} ms",
-            session.Id, phase, transcript.Stats.Posts, uploaded, files.Length,
-            Milliseconds(started, loaded), Milliseconds(loaded, built), Milliseconds(built, time.GetTimestamp()));
+            "Published session {SessionId} ({Phase}): {Posts} posts, {Uploaded} of {Files} files changed, {PeopleUploaded} of {People} people pages changed and {PeopleDeleted} deleted; read {ReadMs} ms, built {BuildMs} ms, people pages {PeopleMs} ms, rendered and uploaded {FilesMs} ms",
+            session.Id, phase, transcript.Stats.Posts, uploaded, files.Length, people.Uploaded, people.Pages, people.Stale.Count,
+            Milliseconds(started, loaded), Milliseconds(loaded, built), Milliseconds(built, peopleDone), Milliseconds(peopleDone, time.GetTimestamp()));
 
         var publishedAt = contentHash == session.PublishedHash && session.PublishedAt is { } previous ? previous : time.GetUtcNow();
         await sessions.RecordPublishAsync(

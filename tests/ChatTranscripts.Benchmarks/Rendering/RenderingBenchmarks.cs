@@ -14,6 +14,7 @@ namespace ChatTranscripts.Benchmarks.Rendering;
 public class RenderingBenchmarks
 {
     private readonly TranscriptPageRenderer _renderer = new();
+    private readonly PersonPageRenderer _people = new();
     private TranscriptDocument _transcript = null!;
 
     /// <summary>Posts the transcript shows (reposts, about 3% more, are stored and counted on top).</summary>
@@ -31,6 +32,18 @@ public class RenderingBenchmarks
 
     [Benchmark(Description = "TranscriptPageRenderer.RenderChronologicalUtf8")]
     public ReadOnlyMemory<byte> ChronologicalPage() => _renderer.RenderChronologicalUtf8(_transcript);
+
+    /// <summary>Every participant's page (about one per ten posts), one after another; returns their total size.</summary>
+    [Benchmark(Description = "PersonPageRenderer, every page")]
+    public long PeoplePages()
+    {
+        var bytes = 0L;
+        foreach (var page in _people.Pages(_transcript, TranscriptPhase.Final, siteBaseUrl: null))
+        {
+            bytes += page.RenderUtf8().Length;
+        }
+        return bytes;
+    }
 
     [Benchmark(Description = "TranscriptMarkdown.Serialize")]
     public byte[] Markdown() => TranscriptMarkdown.Serialize(_transcript);

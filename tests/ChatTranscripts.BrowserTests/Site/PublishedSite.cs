@@ -41,6 +41,13 @@ public sealed class PublishedSite : IAsyncLifetime
     /// <summary>How many posts a published session shows (<c>stats.posts</c> of its transcript.json).</summary>
     public int ShownPosts(string sessionId) => Transcript(sessionId).GetProperty("stats").GetProperty("posts").GetInt32();
 
+    /// <summary>How many posts a participant has in a published session, as its transcript.json lists them.</summary>
+    public int PostsBy(Participant participant) =>
+        Transcript(participant.SessionId).GetProperty("participants").EnumerateArray()
+            .Single(p => p.GetProperty("platform").GetString() == participant.Platform
+                && string.Equals(p.GetProperty("handle").GetString(), participant.Handle, StringComparison.OrdinalIgnoreCase))
+            .GetProperty("posts").GetInt32();
+
     public async ValueTask InitializeAsync()
     {
         using var limit = new CancellationTokenSource(StartLimit);

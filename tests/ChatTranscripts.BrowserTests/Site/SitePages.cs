@@ -1,4 +1,5 @@
 using ChatTranscripts.LocalHost.Demo;
+using ChatTranscripts.Pipeline.Transcripts;
 
 namespace ChatTranscripts.BrowserTests.Site;
 
@@ -15,16 +16,30 @@ public static class SitePages
     /// <summary>Every session the fixture publishes.</summary>
     public static IReadOnlyList<string> PublishedSessionIds => [DemoSessionId, HostileChat.SessionId, ModeratedChat.SessionId];
 
-    /// <summary>Every HTML page of the site: the index, each session's two views, and the 404 page.</summary>
+    /// <summary>
+    /// The people pages every bar is checked on: a guest of the sample chat who answers and replies, a Mastodon
+    /// participant (an '@' in the handle), the probe handle of the hostile chat, and a reply to a hidden post.
+    /// </summary>
+    public static IReadOnlyList<Participant> People =>
+    [
+        new(DemoSessionId, "twitter", "FarrisTimimi"),
+        new(DemoSessionId, "mastodon", "drnina@mastodon.social"),
+        new(HostileChat.SessionId, "twitter", ScriptProbes.Handle("reply")),
+        new(ModeratedChat.SessionId, "twitter", "nurse_jo"),
+    ];
+
+    /// <summary>Every HTML page of the site: the index, each session's two views, the people pages above, and the 404 page.</summary>
     public static IReadOnlyList<string> HtmlPages =>
     [
         SiteIndex,
         .. PublishedSessionIds.SelectMany<string, string>(id => [Transcript(id), Chronological(id)]),
+        .. People.Select(p => p.Page),
         NotFound,
     ];
 
-    /// <summary>The pages the page-weight budget is stated for: the sample chat's two views and the site index.</summary>
-    public static IReadOnlyList<string> SampleChatPages => [SiteIndex, Transcript(DemoSessionId), Chronological(DemoSessionId)];
+    /// <summary>The pages the page-weight budget is stated for: the sample chat's two views, its people pages and the site index.</summary>
+    public static IReadOnlyList<string> SampleChatPages =>
+        [SiteIndex, Transcript(DemoSessionId), Chronological(DemoSessionId), .. People.Where(p => p.SessionId == DemoSessionId).Select(p => p.Page)];
 
     /// <summary>Every file the site serves, with the media type it must be served as (always with charset=utf-8).</summary>
     public static IReadOnlyList<(string Path, string MediaType)> Files =>
@@ -40,6 +55,7 @@ public static class SitePages
             (Export(id, "md"), "text/markdown"),
             (Export(id, "csv"), "text/csv"),
         ]),
+        .. People.Select(p => (p.Page, "text/html")),
     ];
 
     public static TheoryData<string> Html => new(HtmlPages);
@@ -56,10 +72,19 @@ public static class SitePages
 
     public static string Export(string sessionId, string extension) => $"/{sessionId}/transcript.{extension}";
 
+    /// <summary>The participant whose page this is; null for any other page.</summary>
+    public static Participant? PersonOf(string path) => People.SingleOrDefault(p => p.Page == path);
+
     /// <summary>The session a transcript page belongs to; null for the index and the 404 page.</summary>
     public static string? SessionOf(string path) =>
         PublishedSessionIds.SingleOrDefault(id => path.StartsWith($"/{id}/", StringComparison.Ordinal));
 
     /// <summary>A file name for artefacts of a page: "/bmcmed-2012-08-06/index.html" becomes "bmcmed-2012-08-06-index".</summary>
     public static string Slug(string path) => Path.ChangeExtension(path.Trim('/'), null).Replace('/', '-');
+}
+
+/// <summary>A participant of a published session, and the path of their page (the rule is docs/api.md's, tested in the pipeline's tests).</summary>
+public sealed record Participant(string SessionId, string Platform, string Handle)
+{
+    public string Page => $"/{SessionId}/{PersonPagePaths.PathOf(Platform, Handle)}";
 }

@@ -27,7 +27,9 @@ public sealed class ParallelRenderingTests(AzuriteFixture azurite)
         var (twoAtOnce, twoAtOnceHash) = await PublishAsync(parallelRenderLimit: Posts);
         var (oneAtATime, oneAtATimeHash) = await PublishAsync(parallelRenderLimit: Posts - 1);
 
-        string[] files = ["chronological.html", "index.html", "transcript.csv", "transcript.json", "transcript.md"];
+        // The moderator and the eleven people who answer each have a page.
+        string[] people = ["people/twitter/bmcmedicine.html", .. Enumerable.Range(0, 11).Select(n => $"people/twitter/person{n}.html")];
+        string[] files = [.. people.Concat(["chronological.html", "index.html", "transcript.csv", "transcript.json", "transcript.md"]).Order(StringComparer.Ordinal)];
         Assert.Equal(files, twoAtOnce.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(files, oneAtATime.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, bytes) in twoAtOnce)

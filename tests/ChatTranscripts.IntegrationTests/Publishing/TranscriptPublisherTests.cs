@@ -148,6 +148,7 @@ public sealed class TranscriptPublisherTests(AzuriteFixture azurite) : IAsyncDis
             ["headers/transcript.json"] = "application/json; charset=utf-8",
             ["headers/transcript.md"] = "text/markdown; charset=utf-8",
             ["headers/transcript.csv"] = "text/csv; charset=utf-8",
+            ["headers/people/twitter/someone.html"] = "text/html; charset=utf-8",
         };
         var found = new Dictionary<string, string>();
         await foreach (var blob in Site.GetBlobsAsync())

@@ -67,6 +67,16 @@ public sealed class RendererSnapshotTests
     public void Live_threaded_page() =>
         Snapshot.Verify(ScrubStyles(new TranscriptPageRenderer().Render(Chat(), TranscriptPhase.Live)), "threaded-live.html");
 
+    /// <summary>nurse_jo's page: a reply (quoted parent) in Q1's discussion, edited, on a chat of three platforms.</summary>
+    [Fact]
+    public void Person_page() =>
+        Snapshot.Verify(ScrubStyles(PersonPage(Chat(), "nurse_jo", siteBaseUrl: null).Render()), "person.html");
+
+    /// <summary>The moderator's page on a site whose address is known: links absolute, the page's own address stated.</summary>
+    [Fact]
+    public void Person_page_with_the_site_address() =>
+        Snapshot.Verify(ScrubStyles(PersonPage(Chat(), "BMCMedicine", BaseUrl).Render()), "person-absolute.html");
+
     [Fact]
     public void Site_index() => Snapshot.Verify(ScrubStyles(new SiteIndexRenderer().Render(Sessions)), "site-index.html");
 
@@ -75,6 +85,9 @@ public sealed class RendererSnapshotTests
 
     [Fact]
     public void Feed() => Snapshot.Verify(System.Text.Encoding.UTF8.GetString(SiteFeed.Render(Sessions, SiteName, BaseUrl)), "feed.xml");
+
+    private static PersonPage PersonPage(TranscriptDocument transcript, string handle, string? siteBaseUrl) =>
+        new PersonPageRenderer().Pages(transcript, TranscriptPhase.Final, siteBaseUrl).Single(p => p.Participant.Handle == handle);
 
     private static string ScrubStyles(string html)
     {

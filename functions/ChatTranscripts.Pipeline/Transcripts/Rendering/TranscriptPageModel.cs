@@ -47,4 +47,5 @@ internal sealed record TimeRangeView(
 
 internal sealed record QuestionSection(int Number, string Anchor, string Text, int Answers, PostList Threads);
 
-internal sealed record ParticipantRow(string Handle, string? DisplayName, string Role, string Platform, int Posts);
+/// <param name="Page">The participant's page, relative to the transcript (<see cref="PersonPagePaths"/>).</param>
+internal sealed record ParticipantRow(string Handle, string? DisplayName, string Role, string Platform, int Posts, string Page);

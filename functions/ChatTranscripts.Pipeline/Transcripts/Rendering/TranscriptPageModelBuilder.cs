@@ -28,7 +28,8 @@ internal static partial class TranscriptPageModelBuilder
                 context.Posts.List(q.Threads))).ToList(),
             context.Posts.List(layout.Outside),
             transcript.Participants
-                .Select(p => new ParticipantRow(Handle(p.Handle), NullIfBlank(p.DisplayName), p.Role, PlatformLinks.DisplayName(p.Platform), p.Posts))
+                .Select(p => new ParticipantRow(
+                    Handle(p.Handle), NullIfBlank(p.DisplayName), p.Role, PlatformLinks.DisplayName(p.Platform), p.Posts, PersonPagePaths.PathOf(p.Platform, p.Handle)))
                 .ToList(),
             context.ShowPlatforms)
         {
@@ -47,7 +48,7 @@ internal static partial class TranscriptPageModelBuilder
             context.Posts.List(context.InOrder.Select(post => new ThreadNode(post, NestedUnderParent: false, [])).ToList()));
     }
 
-    private static SessionHeader Header(TranscriptDocument transcript, SessionClock clock, TranscriptPhase phase)
+    internal static SessionHeader Header(TranscriptDocument transcript, SessionClock clock, TranscriptPhase phase)
     {
         var session = transcript.Session;
         return new SessionHeader(
@@ -74,16 +75,19 @@ internal static partial class TranscriptPageModelBuilder
         clock.Time(endsAt),
         clock.IsUtc ? clock.ZoneName : $"{clock.ZoneName}, {clock.Offset(startsAt)}");
 
-    private static string Handle(string handle) => "@" + handle.TrimStart('@');
+    internal static string Handle(string handle) => "@" + handle.TrimStart('@');
 
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    internal static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     /// <summary>BCP 47 shaped: anything else (free text from a webhook) would be a meaningless <c>lang</c> attribute.</summary>
     [GeneratedRegex(@"\A[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 
-    /// <summary>What both pages derive from a transcript: its clock, its distinct posts in order, and their anchors.</summary>
-    private sealed class PageContext
+    /// <summary>
+    /// What every page of a session derives from its transcript: its clock, its distinct posts in order, their anchors
+    /// (people pages link to the threaded page's), and which posts the organiser hid.
+    /// </summary>
+    internal sealed class PageContext
     {
         public PageContext(TranscriptDocument transcript)
         {
@@ -93,21 +97,30 @@ internal static partial class TranscriptPageModelBuilder
             {
                 byId.TryAdd(post.Id, post);
             }
+            ById = byId;
             InOrder = byId.Values.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
             ShowPlatforms = InOrder.Select(p => p.Platform).Distinct(StringComparer.Ordinal).Count() > 1;
-            Posts = new PostViews(Clock, PostAnchors.Assign(InOrder), byId, HiddenPostPlaceholders.Ids(transcript), ShowPlatforms);
+            Anchors = PostAnchors.Assign(InOrder);
+            Hidden = HiddenPostPlaceholders.Ids(transcript);
+            Posts = new PostViews(Clock, Anchors, byId, Hidden, ShowPlatforms);
         }
 
         public SessionClock Clock { get; }
+
+        public Dictionary<string, TranscriptPost> ById { get; }
 
         public IReadOnlyList<TranscriptPost> InOrder { get; }
 
         public bool ShowPlatforms { get; }
 
+        public Dictionary<string, string> Anchors { get; }
+
+        public HashSet<string> Hidden { get; }
+
         public PostViews Posts { get; }
     }
 
-    private sealed class PostViews(
+    internal sealed class PostViews(
         SessionClock clock,
         Dictionary<string, string> anchors,
         Dictionary<string, TranscriptPost> byId,
@@ -153,13 +166,13 @@ internal static partial class TranscriptPageModelBuilder
 
         private PostReference Reference(TranscriptPost post) => new(anchors[post.Id], Handle(post.Author.Handle));
 
-        private static string? Label(TranscriptPost post) =>
+        public static string? Label(TranscriptPost post) =>
             post.Question is { } question ? "Q" + question.ToString(CultureInfo.InvariantCulture)
             : post.AnswersQuestion is { } answer ? "A" + answer.ToString(CultureInfo.InvariantCulture)
             : null;
 
         /// <summary>Only a language other than the page's needs marking, so screen readers switch voice for it.</summary>
-        private static string? Language(string? lang) =>
+        public static string? Language(string? lang) =>
             lang is not null && LanguageTag().IsMatch(lang) && !string.Equals(lang, PageLanguage, StringComparison.OrdinalIgnoreCase)
                 ? lang
                 : null;
