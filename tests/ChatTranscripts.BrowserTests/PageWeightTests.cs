@@ -4,8 +4,8 @@ namespace ChatTranscripts.BrowserTests;
 
 /// <summary>
 /// The sample chat's pages stay light enough for a phone on a poor connection: at most 30 KiB of markup and styles,
-/// plus 1.2 KiB (1,229 bytes) for each post shown, as served (uncompressed). The site index gets the same 30 KiB
-/// plus 1.2 KiB for each session it lists.
+/// plus 1.2 KiB (1,229 bytes) for each post shown, as served (uncompressed). The site index and the series page get the
+/// same 30 KiB plus 1.2 KiB for each session they list.
 /// </summary>
 public sealed class PageWeightTests(PublishedSite site)
 {
@@ -18,9 +18,13 @@ public sealed class PageWeightTests(PublishedSite site)
     {
         var bytes = await site.Http.GetByteArrayAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
         var sessionId = SitePages.SessionOf(path);
-        var (items, what) = sessionId is null
-            ? (SitePages.PublishedSessionIds.Count, "sessions listed")
-            : (site.ShownPosts(sessionId), "posts shown");
+        var series = SitePages.SeriesOf(path);
+        var (items, what) = (sessionId, series) switch
+        {
+            (not null, _) => (site.ShownPosts(sessionId), "posts shown"),
+            (_, not null) => (SitePages.Series[series].Count, "sessions listed"),
+            _ => (SitePages.PublishedSessionIds.Count, "sessions listed"),
+        };
 
         var budget = FixedBytes + (BytesPerItem * items);
 

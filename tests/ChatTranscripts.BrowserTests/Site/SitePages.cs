@@ -12,19 +12,31 @@ public static class SitePages
     /// <summary>The bundled sample chat's session, the chat the quality bars are stated for.</summary>
     public static readonly string DemoSessionId = DemoChat.Load().SessionId;
 
-    /// <summary>Every session the fixture publishes.</summary>
-    public static IReadOnlyList<string> PublishedSessionIds => [DemoSessionId, HostileChat.SessionId, ModeratedChat.SessionId];
+    /// <summary>The sample chat's one hashtag, as its series is named: without '#', lower-cased.</summary>
+    public static readonly string DemoHashtag = DemoChat.Load().Session["hashtags"]![0]!.GetValue<string>().TrimStart('#').ToLowerInvariant();
 
-    /// <summary>Every HTML page of the site: the index, each session's two views, and the 404 page.</summary>
+    /// <summary>Every session the fixture publishes.</summary>
+    public static IReadOnlyList<string> PublishedSessionIds => [DemoSessionId, HostileChat.SessionId, ModeratedChat.SessionId, SeriesChat.SessionId];
+
+    /// <summary>Each series (hashtag) of the published sessions, with its sessions.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Series => new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        [DemoHashtag] = [DemoSessionId],
+        [HostileChat.Hashtag] = [HostileChat.SessionId],
+        [ModeratedChat.Hashtag] = [ModeratedChat.SessionId, SeriesChat.SessionId],
+    };
+
+    /// <summary>Every HTML page of the site: the index, each session's two views, each series page, and the 404 page.</summary>
     public static IReadOnlyList<string> HtmlPages =>
     [
         SiteIndex,
         .. PublishedSessionIds.SelectMany<string, string>(id => [Transcript(id), Chronological(id)]),
+        .. Series.Keys.Select(SeriesPage),
         NotFound,
     ];
 
-    /// <summary>The pages the page-weight budget is stated for: the sample chat's two views and the site index.</summary>
-    public static IReadOnlyList<string> SampleChatPages => [SiteIndex, Transcript(DemoSessionId), Chronological(DemoSessionId)];
+    /// <summary>The pages the page-weight budget is stated for: the sample chat's two views, the site index and the two-session series page.</summary>
+    public static IReadOnlyList<string> SampleChatPages => [SiteIndex, Transcript(DemoSessionId), Chronological(DemoSessionId), SeriesChat.SeriesPage];
 
     /// <summary>Every file the site serves, with the media type it must be served as (always with charset=utf-8).</summary>
     public static IReadOnlyList<(string Path, string MediaType)> Files =>
@@ -40,6 +52,7 @@ public static class SitePages
             (Export(id, "md"), "text/markdown"),
             (Export(id, "csv"), "text/csv"),
         ]),
+        .. Series.Keys.SelectMany<string, (string, string)>(hashtag => [(SeriesPage(hashtag), "text/html"), (SeriesFeed(hashtag), "application/atom+xml")]),
     ];
 
     public static TheoryData<string> Html => new(HtmlPages);
@@ -55,6 +68,15 @@ public static class SitePages
     public static string Chronological(string sessionId) => $"/{sessionId}/chronological.html";
 
     public static string Export(string sessionId, string extension) => $"/{sessionId}/transcript.{extension}";
+
+    /// <summary>Every published session sharing the hashtag, with its posts, participants and regulars.</summary>
+    public static string SeriesPage(string hashtag) => $"/series/{hashtag}/index.html";
+
+    public static string SeriesFeed(string hashtag) => $"/series/{hashtag}/feed.xml";
+
+    /// <summary>The series a series page or feed is of; null for any other path.</summary>
+    public static string? SeriesOf(string path) =>
+        Series.Keys.SingleOrDefault(hashtag => path.StartsWith($"/series/{hashtag}/", StringComparison.Ordinal));
 
     /// <summary>The session a transcript page belongs to; null for the index and the 404 page.</summary>
     public static string? SessionOf(string path) =>
