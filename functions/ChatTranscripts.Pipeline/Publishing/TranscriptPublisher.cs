@@ -192,10 +192,10 @@ public sealed class TranscriptPublisher(
     {
         var all = await sessions.ListAsync(cancellationToken);
         var published = all.Where(PublishedSessions.IsPublished).Select(PublishedSessions.Entry).ToList();
+        await series.PublishAsync(all, cancellationToken);
         await site.UploadIfChangedAsync(SiteIndexRenderer.NotFoundPage, Utf8(indexRenderer.RenderNotFound()), SiteFiles.Html, cancellationToken);
         await site.UploadIfChangedAsync(SiteFeed.FileName, SiteFeed.Render(published, site.Name, options.Value.SiteBaseUrl), SiteFiles.Atom, cancellationToken);
         await site.UploadIfChangedAsync(SiteIndexRenderer.IndexPage, Utf8(indexRenderer.Render(published)), SiteFiles.Html, cancellationToken);
-        await series.PublishAsync(all, cancellationToken);
     }
 
     private long Milliseconds(long from, long to) => (long)time.GetElapsedTime(from, to).TotalMilliseconds;

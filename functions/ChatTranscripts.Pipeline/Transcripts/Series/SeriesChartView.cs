@@ -44,7 +44,7 @@ internal sealed record SeriesChartView(string Posts, string Participants, string
         }
         var when = new Rendering.SessionClock(busiest.Entry.TimeZone, busiest.Entry.StartsAt).Date(busiest.Entry.StartsAt);
         var caption = FormattableString.Invariant(
-            $"Posts and participants in each of the {sessions.Count} {(sessions.Count == 1 ? "chat" : "chats")}, oldest on the left; the darker foot of each participants bar is the participants who had taken part before. The busiest chat, on {when}, had {busiest.Posts} {(busiest.Posts == 1 ? "post" : "posts")} from {busiest.Participants} {(busiest.Participants == 1 ? "participant" : "participants")}. The table below gives every number.");
+            $"Posts and participants in each of the {sessions.Count} {(sessions.Count == 1 ? "chat" : "chats")}, oldest on the left; the foot of each participants bar, in a colour of its own, counts those who had taken part in an earlier chat. The busiest chat, on {when}, had {busiest.Posts} {(busiest.Posts == 1 ? "post" : "posts")} from {busiest.Participants} {(busiest.Participants == 1 ? "participant" : "participants")}. The table below gives every number.");
         return new SeriesChartView(posts.ToString(), participants.ToString(), returning.ToString(), Math.Max(sessions.Count, MinSlots) * Pitch, caption);
 
         void Bar(StringBuilder path, int x, int value)
