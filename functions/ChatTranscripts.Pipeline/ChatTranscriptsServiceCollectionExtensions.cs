@@ -7,6 +7,7 @@ using ChatTranscripts.Pipeline.Queueing;
 using ChatTranscripts.Pipeline.Sessions;
 using ChatTranscripts.Pipeline.Storage;
 using ChatTranscripts.Pipeline.Transcripts;
+using ChatTranscripts.Pipeline.Transcripts.Series;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -62,6 +63,9 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddSingleton<PersonPagePublisher>();
         services.AddSingleton<SiteIndexRenderer>();
         services.AddSingleton<StaticSite>();
+        services.AddSingleton<SeriesStore>();
+        services.AddSingleton<SeriesPageRenderer>();
+        services.AddSingleton<SeriesPublisher>();
         services.AddSingleton<TranscriptPublisher>();
         return services;
     }

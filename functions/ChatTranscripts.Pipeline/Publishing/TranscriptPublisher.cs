@@ -21,6 +21,7 @@ public sealed class TranscriptPublisher(
     SessionStore sessions,
     SessionPostStore sessionPosts,
     ModerationStore moderation,
+    SeriesPublisher series,
     StaticSite site,
     TranscriptPageRenderer pageRenderer,
     PersonPagePublisher peoplePages,
@@ -179,6 +180,8 @@ public sealed class TranscriptPublisher(
             session.Id, phase, transcript.Stats.Posts, uploaded, files.Length, people.Uploaded, people.Pages, people.Stale.Count,
             Milliseconds(started, loaded), Milliseconds(loaded, built), Milliseconds(built, peopleDone), Milliseconds(peopleDone, time.GetTimestamp()));
 
+        // Recorded before the publish is, so a series page never reads an older publish's participants under this one's hash.
+        await series.RecordParticipantsAsync(session.Id, contentHash, transcript.Participants, cancellationToken);
         var publishedAt = contentHash == session.PublishedHash && session.PublishedAt is { } previous ? previous : time.GetUtcNow();
         await sessions.RecordPublishAsync(
             session.Id,
@@ -188,24 +191,14 @@ public sealed class TranscriptPublisher(
 
     /// <summary>
     /// The site's own files, after the sessions' so they never link to a transcript that is not there yet. Each is
-    /// uploaded only when it differs from the blob, so running this every time costs a few small reads.
+    /// uploaded only when it differs from the blob, so running this every time costs a few small reads; the series pages
+    /// cost one query unless a series changed.
     /// </summary>
     private async Task PublishSiteAsync(CancellationToken cancellationToken)
     {
-        var published = (await sessions.ListAsync(cancellationToken))
-            .Where(s => s.PublishedAt is not null)
-            .Select(s => new SiteIndexEntry(
-                s.Id,
-                s.Definition.Title,
-                s.Definition.Hashtags,
-                s.Definition.StartsAt.UtcDateTime,
-                s.Definition.TimeZone,
-                s.PublishedPosts,
-                s.PublishedParticipants,
-                $"{s.Id}/{TranscriptPageRenderer.ThreadedPage}",
-                s.PublishedAt!.Value,
-                s.HasFinalPublish ? TranscriptPhase.Final : s.PublishedPhase ?? TranscriptPhase.Live))
-            .ToList();
+        var all = await sessions.ListAsync(cancellationToken);
+        var published = all.Where(PublishedSessions.IsPublished).Select(PublishedSessions.Entry).ToList();
+        await series.PublishAsync(all, cancellationToken);
         await site.UploadIfChangedAsync(SiteIndexRenderer.NotFoundPage, Utf8(indexRenderer.RenderNotFound()), SiteFiles.Html, cancellationToken);
         await site.UploadIfChangedAsync(SiteFeed.FileName, SiteFeed.Render(published, site.Name, options.Value.SiteBaseUrl), SiteFiles.Atom, cancellationToken);
         await site.UploadIfChangedAsync(SiteIndexRenderer.IndexPage, Utf8(indexRenderer.Render(published)), SiteFiles.Html, cancellationToken);

@@ -6,7 +6,7 @@ namespace ChatTranscripts.Pipeline.Storage;
 /// <summary>The pipeline's tables, created on first use.</summary>
 public sealed class PipelineTables : IDisposable
 {
-    private static readonly string[] Names = ["Sessions", "SessionDays", "Posts", "ReceivedPosts", "ReceivedPostHours", "Deletions", "SetAsidePosts", "Moderation"];
+    private static readonly string[] Names = ["Sessions", "SessionDays", "Posts", "ReceivedPosts", "ReceivedPostHours", "Deletions", "SetAsidePosts", "Moderation", "Series"];
     private readonly StorageAccount _account;
     private readonly string _prefix;
     private readonly CreateOnce _created;
@@ -41,6 +41,9 @@ public sealed class PipelineTables : IDisposable
 
     /// <summary>What organisers hid and blocked, and their rules; partition = session, or hashtag for a series (see <see cref="Moderation.ModerationStore"/>).</summary>
     public TableClient Moderation => Table("Moderation");
+
+    /// <summary>What series pages are built from: each published session's participants, and each series page's inputs (see <see cref="SeriesStore"/>).</summary>
+    public TableClient Series => Table("Series");
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.EnsureAsync(cancellationToken);
 

@@ -40,11 +40,14 @@ public sealed class SiteIndexRenderer
             entry.Hashtags.Select(h => "#" + h.TrimStart('#')).ToList(),
             entry.Posts,
             entry.Participants,
-            entry.Phase switch
-            {
-                TranscriptPhase.Live => "live, updating",
-                TranscriptPhase.Closing => "ended, being finalised",
-                _ => null,
-            });
+            Badge(entry.Phase));
     }
+
+    /// <summary>What marks a snapshot in a list of sessions; null for a final transcript.</summary>
+    internal static string? Badge(TranscriptPhase phase) => phase switch
+    {
+        TranscriptPhase.Live => "live, updating",
+        TranscriptPhase.Closing => "ended, being finalised",
+        _ => null,
+    };
 }

@@ -18,6 +18,7 @@ public sealed class TranscriptPageRenderer
         typeof(TranscriptPageModel),
         typeof(ChronologicalPageModel),
         typeof(SessionHeader),
+        typeof(SeriesLink),
         typeof(TimeRangeView),
         typeof(TranscriptStats),
         typeof(TranscriptReach),

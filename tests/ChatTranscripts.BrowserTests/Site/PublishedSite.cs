@@ -10,9 +10,9 @@ namespace ChatTranscripts.BrowserTests.Site;
 /// <summary>
 /// The published site the browser tests read: an in-memory Azurite, the local host on a real port, and, sent through
 /// the public HTTP API and published with <c>POST /api/sessions/{id}/publish</c>, the bundled sample chat,
-/// <see cref="HostileChat"/> and <see cref="ModeratedChat"/> (moderated through the API first). Another session is
-/// registered but never published, so the index and the feed can be seen to list published sessions only. Tests only
-/// read from it.
+/// <see cref="HostileChat"/>, <see cref="ModeratedChat"/> and <see cref="SeriesChat"/> (moderated through the API first; the
+/// last two make a two-session series). Another session is registered but never published, so the index and the feeds
+/// can be seen to list published sessions only. Tests only read from it.
 /// </summary>
 public sealed class PublishedSite : IAsyncLifetime
 {
@@ -62,11 +62,14 @@ public sealed class PublishedSite : IAsyncLifetime
         await SendPostsAsync(HostileChat.Posts, cancellationToken);
         await PutSessionAsync(ModeratedChat.SessionId, ModeratedChat.Session, cancellationToken);
         await SendPostsAsync(ModeratedChat.Posts, cancellationToken);
+        await PutSessionAsync(SeriesChat.SessionId, SeriesChat.Session, cancellationToken);
+        await SendPostsAsync(SeriesChat.Posts, cancellationToken);
         await PutSessionAsync(UnpublishedSessionId, UnpublishedSession, cancellationToken);
         await Host.WaitUntilProcessedAsync(cancellationToken);
-        foreach (var (path, body) in ModeratedChat.Moderation)
+        foreach (var (sessionId, path, body) in ModeratedChat.Moderation.Select(m => (ModeratedChat.SessionId, m.Path, m.Body))
+            .Concat(SeriesChat.Moderation.Select(m => (SeriesChat.SessionId, m.Path, m.Body))))
         {
-            using var moderate = await Http.PutAsJsonAsync($"/api/sessions/{ModeratedChat.SessionId}/moderation/{path}", body, cancellationToken);
+            using var moderate = await Http.PutAsJsonAsync($"/api/sessions/{sessionId}/moderation/{path}", body, cancellationToken);
             await EnsureAsync(moderate, path == "rules" ? HttpStatusCode.OK : HttpStatusCode.Created, cancellationToken);
         }
 

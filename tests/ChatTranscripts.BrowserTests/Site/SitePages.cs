@@ -13,8 +13,8 @@ public static class SitePages
     /// <summary>The bundled sample chat's session, the chat the quality bars are stated for.</summary>
     public static readonly string DemoSessionId = DemoChat.Load().SessionId;
 
-    /// <summary>Every session the fixture publishes.</summary>
-    public static IReadOnlyList<string> PublishedSessionIds => [DemoSessionId, HostileChat.SessionId, ModeratedChat.SessionId];
+    /// <summary>The sample chat's one hashtag, as its series is named: without '#', lower-cased.</summary>
+    public static readonly string DemoHashtag = DemoChat.Load().Session["hashtags"]![0]!.GetValue<string>().TrimStart('#').ToLowerInvariant();
 
     /// <summary>
     /// The people pages every bar is checked on: a guest of the sample chat who answers and replies, a Mastodon
@@ -28,18 +28,30 @@ public static class SitePages
         new(ModeratedChat.SessionId, "twitter", "nurse_jo"),
     ];
 
-    /// <summary>Every HTML page of the site: the index, each session's two views, the people pages above, and the 404 page.</summary>
+    /// <summary>Every session the fixture publishes.</summary>
+    public static IReadOnlyList<string> PublishedSessionIds => [DemoSessionId, HostileChat.SessionId, ModeratedChat.SessionId, SeriesChat.SessionId];
+
+    /// <summary>Each series (hashtag) of the published sessions, with its sessions.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Series => new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        [DemoHashtag] = [DemoSessionId],
+        [HostileChat.Hashtag] = [HostileChat.SessionId],
+        [ModeratedChat.Hashtag] = [ModeratedChat.SessionId, SeriesChat.SessionId],
+    };
+
+    /// <summary>Every HTML page of the site: the index, each session's two views, the people pages above, each series page, and the 404 page.</summary>
     public static IReadOnlyList<string> HtmlPages =>
     [
         SiteIndex,
         .. PublishedSessionIds.SelectMany<string, string>(id => [Transcript(id), Chronological(id)]),
         .. People.Select(p => p.Page),
+        .. Series.Keys.Select(SeriesPage),
         NotFound,
     ];
 
-    /// <summary>The pages the page-weight budget is stated for: the sample chat's two views, its people pages and the site index.</summary>
+    /// <summary>The pages the page-weight budget is stated for: the sample chat's two views, its people pages, the site index and the two-session series page.</summary>
     public static IReadOnlyList<string> SampleChatPages =>
-        [SiteIndex, Transcript(DemoSessionId), Chronological(DemoSessionId), .. People.Where(p => p.SessionId == DemoSessionId).Select(p => p.Page)];
+        [SiteIndex, Transcript(DemoSessionId), Chronological(DemoSessionId), .. People.Where(p => p.SessionId == DemoSessionId).Select(p => p.Page), SeriesChat.SeriesPage];
 
     /// <summary>Every file the site serves, with the media type it must be served as (always with charset=utf-8).</summary>
     public static IReadOnlyList<(string Path, string MediaType)> Files =>
@@ -56,6 +68,7 @@ public static class SitePages
             (Export(id, "csv"), "text/csv"),
         ]),
         .. People.Select(p => (p.Page, "text/html")),
+        .. Series.Keys.SelectMany<string, (string, string)>(hashtag => [(SeriesPage(hashtag), "text/html"), (SeriesFeed(hashtag), "application/atom+xml")]),
     ];
 
     public static TheoryData<string> Html => new(HtmlPages);
@@ -74,6 +87,15 @@ public static class SitePages
 
     /// <summary>The participant whose page this is; null for any other page.</summary>
     public static Participant? PersonOf(string path) => People.SingleOrDefault(p => p.Page == path);
+
+    /// <summary>Every published session sharing the hashtag, with its posts, participants and regulars.</summary>
+    public static string SeriesPage(string hashtag) => $"/series/{hashtag}/index.html";
+
+    public static string SeriesFeed(string hashtag) => $"/series/{hashtag}/feed.xml";
+
+    /// <summary>The series a series page or feed is of; null for any other path.</summary>
+    public static string? SeriesOf(string path) =>
+        Series.Keys.SingleOrDefault(hashtag => path.StartsWith($"/series/{hashtag}/", StringComparison.Ordinal));
 
     /// <summary>The session a transcript page belongs to; null for the index and the 404 page.</summary>
     public static string? SessionOf(string path) =>

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using ChatTranscripts.Pipeline.Transcripts;
 using ChatTranscripts.Pipeline.Transcripts.Rendering;
+using ChatTranscripts.Pipeline.Transcripts.Series;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 
@@ -88,6 +89,21 @@ public sealed class RendererSnapshotTests
 
     private static PersonPage PersonPage(TranscriptDocument transcript, string handle, string? siteBaseUrl) =>
         new PersonPageRenderer().Pages(transcript, TranscriptPhase.Final, siteBaseUrl).Single(p => p.Participant.Handle == handle);
+
+    /// <summary>The two sessions above as a series, nurse_jo and Doc in both, a hostile display name among the regulars.</summary>
+    private static SeriesSummary Series() => SeriesSummary.Build("bmcmed",
+    [
+        new SeriesSession(Sessions[0], [new("twitter", "nurse_jo", null, 3), new("mastodon", "doc", "Doc", 2), new("twitter", "BMCMedicine", "BMC Medicine", 4)]),
+        new SeriesSession(Sessions[1], [new("twitter", "Nurse_Jo", "<b>Jo</b> & \"co\"", 1), new("mastodon", "doc", null, 1)]),
+    ]);
+
+    [Fact]
+    public void Series_page() =>
+        Snapshot.Verify(ScrubStyles(System.Text.Encoding.UTF8.GetString(new SeriesPageRenderer().RenderUtf8(Series()).Span)), "series.html");
+
+    [Fact]
+    public void Series_feed() =>
+        Snapshot.Verify(System.Text.Encoding.UTF8.GetString(SeriesFeed.Render("bmcmed", Sessions, SiteName, BaseUrl)), "series-feed.xml");
 
     private static string ScrubStyles(string html)
     {

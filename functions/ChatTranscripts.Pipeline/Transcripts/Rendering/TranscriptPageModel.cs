@@ -26,14 +26,18 @@ internal sealed record ChronologicalPageModel(SessionHeader Header, TranscriptSt
 
 /// <summary>
 /// The top of both transcript pages. <see cref="Phase"/> is "live" or "closing" for a snapshot (which shows a banner)
-/// and null for the final transcript.
+/// and null for the final transcript; <see cref="Series"/> links the page of each series the session is in.
 /// </summary>
 internal sealed record SessionHeader(
     string Title,
     IReadOnlyList<string> Hashtags,
     TimeRangeView LocalTime,
     TimeRangeView? UtcTime,
-    string? Phase);
+    string? Phase,
+    IReadOnlyList<SeriesLink> Series);
+
+/// <summary>A series page as a transcript page links it: the hashtag with its '#', and the page's path from the transcript.</summary>
+internal sealed record SeriesLink(string Hashtag, string Href);
 
 /// <summary>A session's start and end in one time zone; <see cref="EndDate"/> is null when it ends on the day it starts.</summary>
 internal sealed record TimeRangeView(

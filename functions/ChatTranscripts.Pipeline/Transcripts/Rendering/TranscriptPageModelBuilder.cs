@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ChatTranscripts.Pipeline.Transcripts.Series;
 
 namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
 
@@ -61,7 +62,8 @@ internal static partial class TranscriptPageModelBuilder
                 TranscriptPhase.Live => "live",
                 TranscriptPhase.Closing => "closing",
                 _ => null,
-            });
+            },
+            session.Hashtags.Select(h => new SeriesLink("#" + h.TrimStart('#'), SeriesPaths.FromSessionPage(h.TrimStart('#')))).ToList());
     }
 
     public static string QuestionAnchor(int number) => "q" + number.ToString(CultureInfo.InvariantCulture);
