@@ -7,7 +7,7 @@ namespace ChatTranscripts.Pipeline.Ingest.X;
 /// <summary>
 /// Reads one X delivery: Account Activity (<c>tweet_create_events</c>, <c>tweet_delete_events</c>; other
 /// <c>*_events</c> are ignored) or a v2 filtered-stream delivery (<c>data</c>). All or nothing: any unreadable item
-/// makes the whole delivery null, with every reason in <paramref name="errors"/>.
+/// makes the whole delivery null, with every reason in the errors.
 /// </summary>
 public static class XDeliveryReader
 {
