@@ -115,7 +115,7 @@ public static class ApiEndpoints
                 "status.created and status.updated of public or unlisted statuses become posts (202); a status.updated to any other visibility " +
                 "deletes the status (202); other events and statuses are acknowledged (200). 503 in Azure, or beyond loopback, without Webhooks:Mastodon:Secret.")
             .Accepts<JsonObject>("application/json")
-            .WithHeader(MastodonSignatureVerifier.SignatureHeader, false, "'sha256=' and the hex HMAC-SHA256 of the body with Webhooks:Mastodon:Secret. Required when that secret is set.")
+            .WithHeader(MastodonSignature.SignatureHeader, false, "'sha256=' and the hex HMAC-SHA256 of the body with Webhooks:Mastodon:Secret. Required when that secret is set.")
             .Produces<PlatformDeliveryAnswer>(Status202Accepted).Produces<PlatformDeliveryAnswer>(Status200OK)
             .ProducesProblems(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status413PayloadTooLarge, Status415UnsupportedMediaType, Status503ServiceUnavailable);
         api.MapPost(ApiRoutes.BlueskyWebhook, (HttpRequest request, BlueskyWebhookEndpoints bluesky, CancellationToken ct) => bluesky.ReceiveAsync(request, ct))

@@ -42,8 +42,9 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddSingleton<SetAsidePostStore>();
         services.AddPostQueue(configuration);
 
-        services.AddSingleton<StandardWebhookVerifier>();
+        services.AddSingleton<StandardWebhookSignature>();
         services.AddSingleton<IngestQueue>();
+        services.AddSingleton<DeliveryReceiver>();
         services.AddSingleton<PostsEndpoints>();
         services.AddSingleton<DeletionsEndpoints>();
         services.AddMastodonAndBlueskyWebhooks(configuration);

@@ -35,15 +35,15 @@ public static class RouteDocumentation
             return Task.CompletedTask;
         });
 
-    /// <summary>The Standard Webhooks headers <see cref="StandardWebhookVerifier"/> checks when <c>Webhooks:Secret</c> is set.</summary>
+    /// <summary>The Standard Webhooks headers <see cref="StandardWebhookSignature"/> checks when <c>Webhooks:Secret</c> is set.</summary>
     public static RouteHandlerBuilder WithStandardWebhookSignature(this RouteHandlerBuilder builder)
     {
         const string WhenSigned = "Required when Webhooks:Secret is set (always in Azure).";
         return builder
-            .WithHeader(StandardWebhookVerifier.IdHeader, false, $"The delivery's unique id. {WhenSigned}")
-            .WithHeader(StandardWebhookVerifier.TimestampHeader, false, $"Unix seconds, within Webhooks:Tolerance (5 minutes) of the server's clock. {WhenSigned}")
+            .WithHeader(StandardWebhookSignature.IdHeader, false, $"The delivery's unique id. {WhenSigned}")
+            .WithHeader(StandardWebhookSignature.TimestampHeader, false, $"Unix seconds, within Webhooks:Tolerance (5 minutes) of the server's clock. {WhenSigned}")
             .WithHeader(
-                StandardWebhookVerifier.SignatureHeader, false,
+                StandardWebhookSignature.SignatureHeader, false,
                 $"'v1,' and the base64 HMAC-SHA256 of '{{webhook-id}}.{{webhook-timestamp}}.{{body}}' with the secret's key; several may be sent, space-separated. {WhenSigned}");
     }
 

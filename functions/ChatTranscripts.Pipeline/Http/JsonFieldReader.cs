@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using ChatTranscripts.Pipeline.Ingest;
 
@@ -9,12 +8,9 @@ namespace ChatTranscripts.Pipeline.Http;
 /// Reads fields of a JSON object and records a message per bad field, so one response can list
 /// every mistake in a request rather than stopping at the first.
 /// </summary>
-public sealed class JsonFieldReader(JsonElement element, string pathPrefix, ValidationErrors errors)
+public sealed class JsonFieldReader(JsonElement element, string pathPrefix, ValidationErrors errors) : IFieldReader
 {
     public ValidationErrors Errors => errors;
-
-    private const string TextMessage = "must be valid Unicode text without control characters (other than tab and line breaks) or noncharacters.";
-    private const string SingleLineMessage = "must be one line of valid Unicode text, without control characters (tab and line breaks included) or noncharacters.";
 
     public string PathOf(string field) => pathPrefix.Length == 0 ? field : $"{pathPrefix}.{field}";
 
@@ -30,20 +26,12 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
             errors.Add(PathOf(field), "must be a string.");
             return null;
         }
-        if (!JsonText.TryGetString(value, out var text) || !IsInterchangeable(text, singleLine))
+        if (!JsonText.TryGetString(value, out var text))
         {
-            errors.Add(PathOf(field), singleLine ? SingleLineMessage : TextMessage);
+            errors.Add(PathOf(field), FieldRules.TextMessage(singleLine));
             return null;
         }
-        var length = LengthInCharacters(text);
-        if (length < minLength || length > maxLength)
-        {
-            errors.Add(PathOf(field), minLength == maxLength
-                ? string.Create(CultureInfo.InvariantCulture, $"must be {minLength} characters long.")
-                : string.Create(CultureInfo.InvariantCulture, $"must be {minLength} to {maxLength} characters long (got {length})."));
-            return null;
-        }
-        return text;
+        return FieldRules.Text(text, PathOf(field), minLength, maxLength, singleLine, errors);
     }
 
     public DateTimeOffset? Timestamp(string field, bool required)
@@ -54,7 +42,7 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
         }
         if (value.ValueKind != JsonValueKind.String || !JsonText.TryGetString(value, out var text) || !Rfc3339.TryParse(text, out var parsed))
         {
-            errors.Add(PathOf(field), "must be an RFC 3339 date-time with an offset, such as 2012-08-06T13:00:00+01:00.");
+            errors.Add(PathOf(field), FieldRules.TimestampMessage);
             return null;
         }
         return parsed;
@@ -69,7 +57,7 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
         }
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number) || number != decimal.Truncate(number) || number < min || number > max)
         {
-            errors.Add(PathOf(field), string.Create(CultureInfo.InvariantCulture, $"must be a whole number from {min} to {max}."));
+            errors.Add(PathOf(field), FieldRules.IntegerMessage(min, max));
             return null;
         }
         return (long)number;
@@ -88,6 +76,8 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
         }
         return new JsonFieldReader(value, PathOf(field), errors);
     }
+
+    IFieldReader? IFieldReader.Object(string field, bool required) => Object(field, required);
 
     /// <summary>
     /// An array of one-line strings (names, tags, labels); each item that is one line of interchangeable text is then
@@ -120,9 +110,9 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
                 errors.Add(itemPath, "must be a string.");
                 continue;
             }
-            if (!JsonText.TryGetString(item, out var text) || !IsInterchangeable(text, singleLine: true))
+            if (!JsonText.TryGetString(item, out var text) || !FieldRules.IsInterchangeable(text, singleLine: true))
             {
-                errors.Add(itemPath, SingleLineMessage);
+                errors.Add(itemPath, FieldRules.TextMessage(singleLine: true));
                 continue;
             }
             var read = readItem(text, itemPath);
@@ -134,7 +124,10 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
         return items;
     }
 
-    /// <summary>Limits count user-perceived code points, not UTF-16 units, so an emoji counts once.</summary>
+    /// <summary>
+    /// Limits count Unicode code points, not UTF-16 units: a character beyond the Basic Multilingual Plane counts once,
+    /// an emoji built of several code points (a skin tone, a flag, a family) counts each of them.
+    /// </summary>
     public static int LengthInCharacters(string text)
     {
         var length = 0;
@@ -143,26 +136,6 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
             length++;
         }
         return length;
-    }
-
-    /// <summary>
-    /// Text that pages, feeds and files can carry: control characters (C0, C1 and DEL; but tab and line breaks in
-    /// multi-line text) and Unicode noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their counterparts in every
-    /// plane) are refused, because HTML parsers report them as errors and XML cannot hold U+FFFE or U+FFFF at all.
-    /// </summary>
-    private static bool IsInterchangeable(string text, bool singleLine)
-    {
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var value = rune.Value;
-            if ((Rune.IsControl(rune) && (singleLine || value is not ('\t' or '\n' or '\r')))
-                || (value >= 0xFDD0 && value <= 0xFDEF)
-                || (value & 0xFFFE) == 0xFFFE)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     private bool TryGet(string field, bool required, out JsonElement value)

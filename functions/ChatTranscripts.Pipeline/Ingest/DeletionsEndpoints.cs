@@ -7,28 +7,17 @@ namespace ChatTranscripts.Pipeline.Ingest;
 /// <c>POST /api/deletions</c> and <c>DELETE /api/posts/{platform}/{id}</c>: verify, validate, queue, answer 202. A
 /// deletion is accepted whether or not the post has arrived: its tombstone keeps a later arrival deleted.
 /// </summary>
-public sealed class DeletionsEndpoints(StandardWebhookVerifier verifier, IngestQueue queue)
+public sealed class DeletionsEndpoints(StandardWebhookSignature signature, DeliveryReceiver receiver, IngestQueue queue)
 {
     /// <summary>Signed like <c>/api/posts</c>: the signature covers the body, so it names the posts it deletes.</summary>
-    public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, body => verifier.Check(request, body), cancellationToken, itemsName: DeletionReader.BatchField);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        using (document)
-        {
-            var errors = new ValidationErrors();
-            var deletions = DeletionReader.Read(document!.RootElement, errors);
-            if (!errors.IsEmpty)
-            {
-                return ApiProblems.Validation(errors, $"{errors.Count} field(s) are invalid; nothing was accepted.");
-            }
-            return await queue.SendAsync(
-                DeliverySources.Deletions, verifier.VerifiedId(request), [], deletions, Results.Accepted(value: new { accepted = deletions.Count }), cancellationToken);
-        }
-    }
+    private readonly IngestRoute _route = new(
+        DeliverySources.Deletions,
+        signature,
+        (body, errors) => new IngestDelivery([], DeletionReader.Read(body, errors)),
+        DeletionReader.BatchField);
+
+    public Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        receiver.ReceiveAsync(request, _route, cancellationToken);
 
     /// <summary>
     /// Only where no secret is configured (an unsigned local run): a request without a body has nothing for a signature
@@ -36,7 +25,7 @@ public sealed class DeletionsEndpoints(StandardWebhookVerifier verifier, IngestQ
     /// </summary>
     public async Task<IResult> DeleteOneAsync(string platform, string id, CancellationToken cancellationToken)
     {
-        if (verifier.IsEnabled)
+        if (signature.IsEnabled)
         {
             return ApiProblems.Unauthorized("Webhooks:Secret is set: send deletions signed to POST /api/deletions.");
         }
@@ -54,6 +43,10 @@ public sealed class DeletionsEndpoints(StandardWebhookVerifier verifier, IngestQ
             return ApiProblems.Validation(errors);
         }
         return await queue.SendAsync(
-            DeliverySources.Deletions, webhookId: null, [], [new PostDeletion(platform, id)], Results.Accepted(value: new { accepted = 1 }), cancellationToken);
+            DeliverySources.Deletions,
+            webhookId: null,
+            new IngestDelivery([], [new PostDeletion(platform, id)]),
+            TypedResults.Accepted((string?)null, new DeliveryReceipt(1)),
+            cancellationToken);
     }
 }

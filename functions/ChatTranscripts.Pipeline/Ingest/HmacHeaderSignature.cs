@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
 
 namespace ChatTranscripts.Pipeline.Ingest;
 
@@ -10,32 +11,55 @@ public enum SignatureEncoding
 }
 
 /// <summary>
-/// The <c>sha256=&lt;mac&gt;</c> signature headers of X and Mastodon: HMAC-SHA256 of the raw body, written in hex or
-/// base64, compared in constant time. One implementation, so both platforms get the same checks.
+/// The <c>sha256=&lt;mac&gt;</c> signature headers of X and Mastodon: HMAC-SHA256 of the raw body with the secret's
+/// text as key, written in hex or base64, compared in constant time. One implementation, so both platforms get the
+/// same checks. Neither names its deliveries, so a delivery is known by its content, which a retry repeats.
 /// </summary>
-public static class HmacHeaderSignature
+/// <param name="secret">The route's secret; null or empty when it is not configured.</param>
+public abstract class HmacHeaderSignature(string headerName, string? secret, SignatureEncoding encoding) : IWebhookSignature
 {
     public const string Scheme = "sha256=";
 
-    /// <summary>Null when <paramref name="header"/> signs <paramref name="body"/>; otherwise why not, for the 401 response.</summary>
-    public static string? Verify(string headerName, string? header, byte[] key, ReadOnlySpan<byte> body, SignatureEncoding encoding)
+    private readonly byte[]? _key = string.IsNullOrEmpty(secret) ? null : System.Text.Encoding.UTF8.GetBytes(secret);
+
+    public abstract string? MissingConfiguration { get; }
+
+    /// <summary>False when no secret is configured.</summary>
+    public bool IsConfigured => _key is not null;
+
+    /// <summary>Only called when <see cref="MissingConfiguration"/> is null.</summary>
+    public SignatureOutcome Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body)
     {
+        ArgumentNullException.ThrowIfNull(headers);
+        if (_key is null)
+        {
+            return WithoutSecret();
+        }
+        string? header = headers[headerName];
         if (string.IsNullOrEmpty(header))
         {
-            return $"The {headerName} header is required.";
+            return new SignatureOutcome.Refused($"The {headerName} header is required.");
         }
         if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
         {
-            return $"The {headerName} header must be '{Scheme}' followed by the {(encoding == SignatureEncoding.Hex ? "hex" : "base64")} HMAC-SHA256 of the body.";
+            return new SignatureOutcome.Refused(
+                $"The {headerName} header must be '{Scheme}' followed by the {(encoding == SignatureEncoding.Hex ? "hex" : "base64")} HMAC-SHA256 of the body.");
         }
-        var expected = HMACSHA256.HashData(key, body);
+        var expected = HMACSHA256.HashData(_key, body);
         var candidate = new byte[expected.Length];
         var text = header.AsSpan(Scheme.Length).Trim();
         var decoded = encoding == SignatureEncoding.Hex
             ? text.Length == expected.Length * 2 && Convert.FromHexString(text, candidate, out _, out var hexWritten) == OperationStatus.Done && hexWritten == expected.Length
             : Convert.TryFromBase64Chars(text, candidate, out var base64Written) && base64Written == expected.Length;
         return decoded && CryptographicOperations.FixedTimeEquals(candidate, expected)
-            ? null
-            : $"The {headerName} header does not match the body.";
+            ? new SignatureOutcome.Verified(DeliveryId: null)
+            : new SignatureOutcome.Refused($"The {headerName} header does not match the body.");
     }
+
+    /// <summary>The HMAC-SHA256 of <paramref name="data"/> with the secret. Only call when <see cref="IsConfigured"/>.</summary>
+    protected byte[] Mac(ReadOnlySpan<byte> data) =>
+        HMACSHA256.HashData(_key ?? throw new InvalidOperationException($"No secret is configured for {headerName}."), data);
+
+    /// <summary>What a delivery is when no secret is configured and <see cref="MissingConfiguration"/> let it through.</summary>
+    protected abstract SignatureOutcome WithoutSecret();
 }

@@ -16,11 +16,11 @@ public sealed class IngestQueue(IPostQueue queue, ILogger<IngestQueue> logger)
     public async Task<IResult> SendAsync(
         string source,
         string? webhookId,
-        IReadOnlyList<CanonicalPost> posts,
-        IReadOnlyList<PostDeletion> deletions,
+        IngestDelivery delivery,
         IResult accepted,
         CancellationToken cancellationToken)
     {
+        var (posts, deletions) = (delivery.Posts, delivery.Deletions);
         var message = PipelineMessage.ForDelivery(source, webhookId, posts, deletions);
         try
         {

@@ -5,7 +5,6 @@ public readonly record struct PostKey(string Platform, string Id)
 {
     public override string ToString() => $"{Platform}:{Id}";
 
-    /// <summary>The key of a post this one refers to (reply parent, quote, repost): references stay on the same platform.</summary>
     /// <summary>Platforms never contain ':', so the first ':' separates platform from id.</summary>
     public static PostKey Parse(string text)
     {
@@ -13,5 +12,6 @@ public readonly record struct PostKey(string Platform, string Id)
         return separator <= 0 ? throw new FormatException($"'{text}' is not a post key.") : new PostKey(text[..separator], text[(separator + 1)..]);
     }
 
+    /// <summary>The key of a post this one refers to (reply parent, quote, repost): references stay on the same platform.</summary>
     public static PostKey? Reference(string platform, string? id) => id is null ? null : new PostKey(platform, id);
 }

@@ -60,10 +60,15 @@ public static partial class PostReader
         }
     }
 
-    public static CanonicalPost? ReadPost(JsonElement element, string path, ValidationErrors errors)
+    public static CanonicalPost? ReadPost(JsonElement element, string path, ValidationErrors errors) =>
+        ReadPost(new JsonFieldReader(element, path, errors));
+
+    /// <summary>One post from its fields, however they arrived: every rule below is the contract's, checked once.</summary>
+    public static CanonicalPost? ReadPost(IFieldReader fields)
     {
+        ArgumentNullException.ThrowIfNull(fields);
+        var errors = fields.Errors;
         var before = errors.Count;
-        var fields = new JsonFieldReader(element, path, errors);
         var platform = Platform(fields, "platform", required: true);
         var id = Identifier(fields, "id", required: true);
         var author = fields.Object("author", required: true);
@@ -101,7 +106,7 @@ public static partial class PostReader
         };
     }
 
-    public static string? Platform(JsonFieldReader fields, string field, bool required)
+    public static string? Platform(IFieldReader fields, string field, bool required)
     {
         var value = fields.String(field, required, 1, 32, singleLine: true);
         if (value is not null && !PlatformPattern().IsMatch(value))
@@ -115,7 +120,7 @@ public static partial class PostReader
     public static bool IsValidIdentifier(string id) =>
         id.Length > 0 && JsonFieldReader.LengthInCharacters(id) <= MaxIdLength && !id.Any(char.IsControl) && !string.IsNullOrWhiteSpace(id);
 
-    public static string? Identifier(JsonFieldReader fields, string field, bool required)
+    public static string? Identifier(IFieldReader fields, string field, bool required)
     {
         var value = fields.String(field, required, 1, MaxIdLength);
         if (value is not null && !IsValidIdentifier(value))
@@ -126,7 +131,7 @@ public static partial class PostReader
         return value;
     }
 
-    private static string? Handle(JsonFieldReader fields, string field, bool required)
+    private static string? Handle(IFieldReader fields, string field, bool required)
     {
         var value = fields.String(field, required, 0, int.MaxValue, singleLine: true);
         if (value is null)
@@ -142,7 +147,7 @@ public static partial class PostReader
         return handle;
     }
 
-    private static string? Url(JsonFieldReader fields, string field)
+    private static string? Url(IFieldReader fields, string field)
     {
         var value = fields.String(field, required: false, 1, 2048, singleLine: true);
         if (value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
@@ -153,7 +158,7 @@ public static partial class PostReader
         return value;
     }
 
-    private static string? Language(JsonFieldReader fields, string field)
+    private static string? Language(IFieldReader fields, string field)
     {
         var value = fields.String(field, required: false, 2, 35, singleLine: true);
         if (value is not null && !LanguageTag().IsMatch(value))

@@ -26,9 +26,11 @@ public static partial class Rfc3339
             return false;
         }
         value = parsed.ToUniversalTime();
-        // Far-off years would overflow the arithmetic of session windows; no chat happens before 1970 or after 9000.
-        return value.Year is >= 1970 and < 9000;
+        return IsInRange(value);
     }
+
+    /// <summary>Far-off years would overflow the arithmetic of session windows; no chat happens before 1970 or after 9000.</summary>
+    public static bool IsInRange(DateTimeOffset utc) => utc.Year is >= 1970 and < 9000;
 
     [GeneratedRegex(@"\.[0-9]{8,9}")]
     private static partial Regex FractionTooLong();

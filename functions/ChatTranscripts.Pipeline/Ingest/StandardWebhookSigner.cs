@@ -8,12 +8,12 @@ public static class StandardWebhookSigner
     public static IReadOnlyList<KeyValuePair<string, string>> Headers(string secret, string messageId, DateTimeOffset timestamp, ReadOnlySpan<byte> body)
     {
         var seconds = timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = StandardWebhookVerifier.Sign(StandardWebhookVerifier.DecodeSecret(secret), messageId, seconds, body);
+        var signature = StandardWebhookSignature.Sign(StandardWebhookSignature.DecodeSecret(secret), messageId, seconds, body);
         return
         [
-            new(StandardWebhookVerifier.IdHeader, messageId),
-            new(StandardWebhookVerifier.TimestampHeader, seconds),
-            new(StandardWebhookVerifier.SignatureHeader, "v1," + Convert.ToBase64String(signature)),
+            new(StandardWebhookSignature.IdHeader, messageId),
+            new(StandardWebhookSignature.TimestampHeader, seconds),
+            new(StandardWebhookSignature.SignatureHeader, "v1," + Convert.ToBase64String(signature)),
         ];
     }
 }

@@ -19,11 +19,11 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
                 ? ValidateOptionsResult.Fail("Webhooks:Secret is required here: set it to a Standard Webhooks secret such as whsec_<base64>.")
                 : ValidateOptionsResult.Success;
         }
-        if (!StandardWebhookVerifier.IsValidSecret(options.Secret))
+        if (!StandardWebhookSignature.IsValidSecret(options.Secret))
         {
             return ValidateOptionsResult.Fail("Webhooks:Secret must be 'whsec_' followed by base64 (the key), as Standard Webhooks specifies.");
         }
-        var keyBytes = StandardWebhookVerifier.DecodeSecret(options.Secret).Length;
+        var keyBytes = StandardWebhookSignature.DecodeSecret(options.Secret).Length;
         if (keyBytes is < MinimumKeyBytes or > MaximumKeyBytes)
         {
             return ValidateOptionsResult.Fail(

@@ -18,7 +18,7 @@ public interface IPostQueue
     /// <summary>Removes a message after its effects are stored.</summary>
     Task CompleteAsync(ReceivedMessage message, CancellationToken cancellationToken);
 
-    /// <summary>Makes a message visible again for another attempt.</summary>
+    /// <summary>Makes a message visible again for another attempt: at once (Service Bus) or after a backoff (Storage queue).</summary>
     Task AbandonAsync(ReceivedMessage message, CancellationToken cancellationToken);
 
     /// <summary>Moves a message that can never be processed aside, with the reason, for an operator to inspect.</summary>

@@ -10,7 +10,4 @@ public interface IQueueBatchHandler
 }
 
 /// <param name="Rejected">Message id → why it can never be processed.</param>
-public sealed record BatchOutcome(IReadOnlyDictionary<string, string> Rejected)
-{
-    public static BatchOutcome AllProcessed { get; } = new(new Dictionary<string, string>());
-}
+public sealed record BatchOutcome(IReadOnlyDictionary<string, string> Rejected);

@@ -1,3 +1,4 @@
+using ChatTranscripts.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ public sealed class QueueDrainer(IPostQueue queue, IOptions<QueueOptions> option
     public const int ReceiveChunk = 32;
 
     /// <summary>Messages completed or dead-lettered at once after a batch.</summary>
-    public const int SettleConcurrency = ConcurrentCalls.DefaultDegree;
+    public const int SettleConcurrency = 16;
 
     /// <summary>Why the drainer dead-lettered a message the processor returned as rejected.</summary>
     public const string UnprocessableReason = "Unprocessable";
@@ -59,8 +60,9 @@ public sealed class QueueDrainer(IPostQueue queue, IOptions<QueueOptions> option
             total = total.Add(result);
             if (result.Abandoned > 0)
             {
-                // An abandoned message is visible again at once: draining on would retry it without a pause. The next
-                // run (the timer's next tick) tries it again, and the rest of the queue with it.
+                // An abandoned message may be visible again at once (Service Bus; a Storage queue hides it for a
+                // backoff): draining on would retry it without a pause. The next run (the timer's next tick) tries it
+                // again, and the rest of the queue with it.
                 break;
             }
         }
@@ -132,7 +134,7 @@ public sealed class QueueDrainer(IPostQueue queue, IOptions<QueueOptions> option
             logger.LogError(
                 "Dead-lettering message {MessageId}: {Reason}: {Description}", message.MessageId, UnprocessableReason, outcome.Rejected[message.MessageId]);
         }
-        var failures = await ConcurrentCalls.RunAllAsync(
+        var failures = await BoundedParallel.RunAllAsync(
             [.. processed.Select(m => (Message: m, Description: (string?)null)), .. rejected.Select(m => (Message: m, Description: (string?)outcome.Rejected[m.MessageId]))],
             (settle, ct) => settle.Description is null
                 ? queue.CompleteAsync(settle.Message, ct)

@@ -88,11 +88,13 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
         }
     }
 
-    /// <summary>Visible again at once, as a Service Bus abandon is; the drainer, not the queue, decides when to try again.</summary>
+    /// <summary>
+    /// Visible again after a backoff that doubles with each attempt (1 s, 2 s, 4 s, … up to 5 minutes), so a transient
+    /// outage is outlasted before the delivery limit. A Service Bus abandon, by contrast, is visible again at once.
+    /// </summary>
     public Task AbandonAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         var receipt = Receipt(message);
-        // Hidden for a while that doubles with each attempt, so a transient outage is outlasted before the delivery limit.
         var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, message.DeliveryCount - 1), MaxRetryDelay.TotalSeconds));
         return _queue.UpdateMessageAsync(receipt.MessageId, receipt.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
     }

@@ -19,10 +19,8 @@ public static class TableBatches
     public const int ConcurrentTransactions = 8;
 
     public static Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(
-            Transactions(actions),
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransactions, CancellationToken = cancellationToken },
-            async (transaction, ct) => await table.SubmitTransactionAsync(transaction, ct));
+        BoundedParallel.ForEachAsync(
+            Transactions(actions), (transaction, ct) => table.SubmitTransactionAsync(transaction, ct), cancellationToken, ConcurrentTransactions);
 
     /// <summary>
     /// As <see cref="SubmitAsync"/>, but an entity the service refuses for what it holds (a 400 naming the action, such
@@ -33,9 +31,8 @@ public static class TableBatches
         TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         var refused = new List<RefusedAction>();
-        await Parallel.ForEachAsync(
+        await BoundedParallel.ForEachAsync(
             Transactions(actions),
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransactions, CancellationToken = cancellationToken },
             async (transaction, ct) =>
             {
                 var pending = transaction;
@@ -56,7 +53,9 @@ public static class TableBatches
                         pending = [.. pending[..index], .. pending[(index + 1)..]];
                     }
                 }
-            });
+            },
+            cancellationToken,
+            ConcurrentTransactions);
         return refused;
     }
 

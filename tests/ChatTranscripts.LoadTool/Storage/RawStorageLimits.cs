@@ -164,6 +164,8 @@ internal sealed class RawStorageLimits(StorageAccount account, string tablePrefi
     /// <summary>Processes nothing and counts what it was handed, so the drainer settles every message it receives.</summary>
     private sealed class CountingHandler : IQueueBatchHandler
     {
+        private static readonly BatchOutcome AllProcessed = new(new Dictionary<string, string>());
+
         private int _count;
 
         public int Count => Volatile.Read(ref _count);
@@ -171,7 +173,7 @@ internal sealed class RawStorageLimits(StorageAccount account, string tablePrefi
         public Task<BatchOutcome> HandleAsync(IReadOnlyList<ReceivedMessage> batch, CancellationToken cancellationToken)
         {
             Interlocked.Add(ref _count, batch.Count);
-            return Task.FromResult(BatchOutcome.AllProcessed);
+            return Task.FromResult(AllProcessed);
         }
     }
 }

@@ -7,14 +7,16 @@ namespace ChatTranscripts.Pipeline.Ingest.X;
 /// <summary>
 /// Reads one X delivery: Account Activity (<c>tweet_create_events</c>, <c>tweet_delete_events</c>; other
 /// <c>*_events</c> are ignored) or a v2 filtered-stream delivery (<c>data</c>). All or nothing: any unreadable item
-/// makes the whole delivery null, with every reason in <paramref name="errors"/>.
+/// makes the whole delivery null, with every reason in the errors.
 /// </summary>
 public static class XDeliveryReader
 {
+    public const string Platform = "twitter";
+
     private const string CreateEvents = "tweet_create_events";
     private const string DeleteEvents = "tweet_delete_events";
 
-    public static XDelivery? Read(JsonElement body, ValidationErrors errors)
+    public static IngestDelivery? Read(JsonElement body, ValidationErrors errors)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -23,20 +25,20 @@ public static class XDeliveryReader
         }
         var hasCreates = body.TryGetProperty(CreateEvents, out var creates);
         var hasDeletes = body.TryGetProperty(DeleteEvents, out var deletes);
-        XDelivery? delivery;
+        IngestDelivery? delivery;
         if (hasCreates || hasDeletes)
         {
             var posts = hasCreates ? Items(creates, CreateEvents, errors, XTweetV1Reader.Read) : [];
             var deletions = hasDeletes ? Items(deletes, DeleteEvents, errors, ReadDeletion) : [];
-            delivery = new XDelivery(posts, deletions);
+            delivery = new IngestDelivery(posts, deletions);
         }
         else if (body.TryGetProperty("data", out _))
         {
-            delivery = new XDelivery(XTweetV2Reader.Read(body, errors), []);
+            delivery = new IngestDelivery(XTweetV2Reader.Read(body, errors), []);
         }
         else if (UnusedEventType(body) is { } type)
         {
-            return XDelivery.Ignored($"'{type}' deliveries are not used.");
+            return IngestDelivery.Ignored($"'{type}' deliveries are not used.");
         }
         else
         {
@@ -74,7 +76,7 @@ public static class XDeliveryReader
             errors.Add(XFields.PathOf(statusPath, idField), $"must be 1 to {PostReader.MaxIdLength} characters without control characters.");
             return null;
         }
-        return new PostDeletion(XDelivery.Platform, id);
+        return new PostDeletion(XDeliveryReader.Platform, id);
     }
 
     private static List<T> Items<T>(JsonElement list, string field, ValidationErrors errors, Func<JsonElement, string, ValidationErrors, T?> read)

@@ -1,34 +1,28 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace ChatTranscripts.Pipeline.Ingest.X;
 
 /// <summary>
-/// X's HMAC-SHA256 with the consumer secret as key, written <c>sha256=&lt;base64&gt;</c>: over the CRC token for the
-/// challenge response, over the raw body for <c>x-twitter-webhooks-signature</c>.
+/// X's HMAC-SHA256 with the consumer secret as key, written <c>sha256=&lt;base64&gt;</c>: over the raw body for
+/// <c>x-twitter-webhooks-signature</c>, over the CRC token for the challenge response.
 /// </summary>
 public sealed class XSignature(IOptions<XWebhookOptions> options)
+    : HmacHeaderSignature(SignatureHeader, options.Value.ConsumerSecret, SignatureEncoding.Base64)
 {
     public const string SignatureHeader = "x-twitter-webhooks-signature";
 
-    private readonly byte[]? _key = string.IsNullOrEmpty(options.Value.ConsumerSecret) ? null : Encoding.UTF8.GetBytes(options.Value.ConsumerSecret);
+    /// <summary>
+    /// Unlike Mastodon's route, there is no unsigned mode without a secret: X cannot register a webhook that fails the
+    /// CRC check, and the CRC needs the secret, so a missing secret is always our misconfiguration (503), never the caller's.
+    /// </summary>
+    public override string? MissingConfiguration => IsConfigured
+        ? null
+        : $"X webhooks are not configured here: set {XWebhookOptions.Section}:ConsumerSecret to the X app's consumer secret.";
 
-    /// <summary>Without the consumer secret X's webhook can be neither registered (CRC) nor verified.</summary>
-    public bool IsConfigured => _key is not null;
+    /// <summary>The CRC challenge's <c>response_token</c>. Only call when <see cref="HmacHeaderSignature.IsConfigured"/>.</summary>
+    public string ResponseToken(string crcToken) => Scheme + Convert.ToBase64String(Mac(Encoding.UTF8.GetBytes(crcToken)));
 
-    /// <summary>The CRC challenge's <c>response_token</c>. Only call when <see cref="IsConfigured"/>.</summary>
-    public string ResponseToken(string crcToken) => Format(Sign(RequireKey(), Encoding.UTF8.GetBytes(crcToken)));
-
-    /// <summary>Null when the header signs the body; otherwise why not, for the 401 response. Only call when <see cref="IsConfigured"/>.</summary>
-    public string? Verify(string? header, ReadOnlySpan<byte> body)
-    {
-        return HmacHeaderSignature.Verify(SignatureHeader, header, RequireKey(), body, SignatureEncoding.Base64);
-    }
-
-    public static string Format(byte[] mac) => HmacHeaderSignature.Scheme + Convert.ToBase64String(mac);
-
-    public static byte[] Sign(byte[] key, ReadOnlySpan<byte> data) => HMACSHA256.HashData(key, data);
-
-    private byte[] RequireKey() => _key ?? throw new InvalidOperationException($"{XWebhookOptions.Section}:ConsumerSecret is not configured.");
+    protected override SignatureOutcome WithoutSecret() =>
+        throw new InvalidOperationException($"{XWebhookOptions.Section}:ConsumerSecret is not configured.");
 }

@@ -31,7 +31,7 @@ public static class XTweetV1Reader
 
         var post = new CanonicalPost
         {
-            Platform = XDelivery.Platform,
+            Platform = XDeliveryReader.Platform,
             Id = id,
             Author = author,
             Text = text,

@@ -60,7 +60,7 @@ public static class XTweetV2Reader
         var inReplyToUserId = XFields.String(tweet, path, "in_reply_to_user_id", required: false, errors);
         var post = new CanonicalPost
         {
-            Platform = XDelivery.Platform,
+            Platform = XDeliveryReader.Platform,
             Id = id,
             Author = author,
             Text = XFields.UnescapeText(text),

@@ -19,9 +19,9 @@ internal static class XPayloads
         ["tweet_create_events"] = new JsonArray(tweets.Select(t => (JsonNode)t.DeepClone()).ToArray()),
     };
 
-    public static (XDelivery? Delivery, ValidationErrors Errors) Read(JsonNode body) => Read(body.ToJsonString());
+    public static (IngestDelivery? Delivery, ValidationErrors Errors) Read(JsonNode body) => Read(body.ToJsonString());
 
-    public static (XDelivery? Delivery, ValidationErrors Errors) Read(string json)
+    public static (IngestDelivery? Delivery, ValidationErrors Errors) Read(string json)
     {
         var errors = new ValidationErrors();
         using var document = JsonDocument.Parse(json);

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Ingest.X;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest.X;
@@ -14,13 +16,23 @@ public sealed class XSignatureTests
 
     private static XSignature VectorSignature() => Signature(Vectors().GetProperty("consumer_secret").GetString());
 
+    private static HeaderDictionary Headers(string? signature)
+    {
+        var headers = new HeaderDictionary();
+        if (signature is not null)
+        {
+            headers[XSignature.SignatureHeader] = signature;
+        }
+        return headers;
+    }
+
     [Fact]
     public void The_real_delete_delivery_verifies_with_the_documented_signature()
     {
         var vector = Vectors().GetProperty("post_signature");
         var body = File.ReadAllBytes(XPayloads.Path(vector.GetProperty("body_file").GetString()!));
 
-        Assert.Null(VectorSignature().Verify(vector.GetProperty("expected").GetString(), body));
+        Assert.Equal(new SignatureOutcome.Verified(DeliveryId: null), VectorSignature().Verify(Headers(vector.GetProperty("expected").GetString()), body));
     }
 
     [Fact]
@@ -44,7 +56,7 @@ public sealed class XSignatureTests
     {
         var body = File.ReadAllBytes(XPayloads.Path("x-aaa-tweet_delete_events.json"));
 
-        Assert.NotNull(VectorSignature().Verify(header, body));
+        Assert.IsType<SignatureOutcome.Refused>(VectorSignature().Verify(Headers(header), body));
     }
 
     [Fact]
@@ -53,7 +65,7 @@ public sealed class XSignatureTests
         var vector = Vectors().GetProperty("post_signature");
         var body = File.ReadAllBytes(XPayloads.Path("x-aaa-tweet_delete_events.json")).Append((byte)' ').ToArray();
 
-        Assert.NotNull(VectorSignature().Verify(vector.GetProperty("expected").GetString(), body));
+        Assert.IsType<SignatureOutcome.Refused>(VectorSignature().Verify(Headers(vector.GetProperty("expected").GetString()), body));
     }
 
     [Fact]
@@ -62,7 +74,7 @@ public sealed class XSignatureTests
         var vector = Vectors().GetProperty("post_signature");
         var body = File.ReadAllBytes(XPayloads.Path("x-aaa-tweet_delete_events.json"));
 
-        Assert.NotNull(Signature("another secret").Verify(vector.GetProperty("expected").GetString(), body));
+        Assert.IsType<SignatureOutcome.Refused>(Signature("another secret").Verify(Headers(vector.GetProperty("expected").GetString()), body));
     }
 
     [Fact]
@@ -71,7 +83,8 @@ public sealed class XSignatureTests
         var signature = Signature(null);
 
         Assert.False(signature.IsConfigured);
+        Assert.Contains("Webhooks:X:ConsumerSecret", signature.MissingConfiguration, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => signature.ResponseToken("token"));
-        Assert.Throws<InvalidOperationException>(() => signature.Verify("sha256=AAAA", Encoding.UTF8.GetBytes("{}")));
+        Assert.Throws<InvalidOperationException>(() => signature.Verify(Headers("sha256=AAAA"), Encoding.UTF8.GetBytes("{}")));
     }
 }

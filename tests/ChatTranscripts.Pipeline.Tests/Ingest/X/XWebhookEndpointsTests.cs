@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ChatTranscripts.Pipeline.Ingest;
@@ -18,7 +19,7 @@ public sealed class XWebhookEndpointsTests
     private readonly RecordingQueue _queue = new();
 
     private XWebhookEndpoints Endpoints(string? secret = Secret) =>
-        new(new XSignature(Options.Create(new XWebhookOptions { ConsumerSecret = secret })), new IngestQueue(_queue, NullLogger<IngestQueue>.Instance));
+        new(new XSignature(Options.Create(new XWebhookOptions { ConsumerSecret = secret })), new DeliveryReceiver(new IngestQueue(_queue, NullLogger<IngestQueue>.Instance)));
 
     private static DefaultHttpContext Context()
     {
@@ -41,7 +42,7 @@ public sealed class XWebhookEndpointsTests
         return request;
     }
 
-    private static string Sign(byte[] body) => XSignature.Format(XSignature.Sign(Encoding.UTF8.GetBytes(Secret), body));
+    private static string Sign(byte[] body) => "sha256=" + Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body));
 
     private static async Task<(int Status, string Body, string? ContentType)> Execute(IResult result, HttpContext context)
     {

@@ -1,19 +1,19 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using ChatTranscripts.Pipeline.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace ChatTranscripts.Pipeline.Ingest;
 
 /// <summary>
-/// Verifies Standard Webhooks signatures: HMAC-SHA256 over <c>{webhook-id}.{webhook-timestamp}.{body}</c>, a
-/// timestamp within the tolerance, any of several space-separated <c>v1,…</c> signatures, compared in constant time.
-/// Written here rather than taken from the StandardWebhooks package because that package reads the clock itself
-/// (tests and the spec's fixed vectors need <see cref="TimeProvider"/>) and takes the body as a string, not the raw bytes.
+/// Standard Webhooks signatures, for <c>/api/posts</c>, <c>/api/deletions</c> and the Bluesky relay: HMAC-SHA256 over
+/// <c>{webhook-id}.{webhook-timestamp}.{body}</c>, a timestamp within the tolerance, any of several space-separated
+/// <c>v1,…</c> signatures, compared in constant time. Written here rather than taken from the StandardWebhooks package
+/// because that package reads the clock itself (tests and the spec's fixed vectors need <see cref="TimeProvider"/>)
+/// and takes the body as a string, not the raw bytes.
 /// </summary>
-public sealed class StandardWebhookVerifier
+public sealed class StandardWebhookSignature : IWebhookSignature
 {
     public const string IdHeader = "webhook-id";
     public const string TimestampHeader = "webhook-timestamp";
@@ -24,7 +24,7 @@ public sealed class StandardWebhookVerifier
     private readonly TimeProvider _time;
     private readonly TimeSpan _tolerance;
 
-    public StandardWebhookVerifier(IOptions<WebhookOptions> options, TimeProvider time)
+    public StandardWebhookSignature(IOptions<WebhookOptions> options, TimeProvider time)
     {
         _key = string.IsNullOrWhiteSpace(options.Value.Secret) ? null : DecodeSecret(options.Value.Secret);
         _time = time;
@@ -33,6 +33,11 @@ public sealed class StandardWebhookVerifier
 
     /// <summary>False when no secret is configured: the local host then accepts unsigned posts.</summary>
     public bool IsEnabled => _key is not null;
+
+    /// <summary>
+    /// Always null: where a secret is required, start-up refuses to go on without one (<see cref="WebhookOptionsValidator"/>).
+    /// </summary>
+    public string? MissingConfiguration => null;
 
     public static bool IsValidSecret(string secret)
     {
@@ -46,25 +51,32 @@ public sealed class StandardWebhookVerifier
         }
     }
 
-    /// <summary>Null when the signature is valid (or signing is off); otherwise why not, for the 401 response.</summary>
-    public string? Verify(string? id, string? timestamp, string? signatures, ReadOnlySpan<byte> body)
+    /// <summary>
+    /// Verified with the request's <c>webhook-id</c>: the sender keeps it for every retry of a delivery, so it is the
+    /// delivery's idempotency key. Without a secret nothing is checked, and an unverified header names nothing.
+    /// </summary>
+    public SignatureOutcome Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body)
     {
+        ArgumentNullException.ThrowIfNull(headers);
         if (_key is null)
         {
-            return null;
+            return new SignatureOutcome.NotRequired();
         }
+        string? id = headers[IdHeader];
+        string? timestamp = headers[TimestampHeader];
+        string? signatures = headers[SignatureHeader];
         if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signatures))
         {
-            return $"The {IdHeader}, {TimestampHeader} and {SignatureHeader} headers are required.";
+            return new SignatureOutcome.Refused($"The {IdHeader}, {TimestampHeader} and {SignatureHeader} headers are required.");
         }
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            return $"The {TimestampHeader} header must be Unix seconds.";
+            return new SignatureOutcome.Refused($"The {TimestampHeader} header must be Unix seconds.");
         }
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         if (Math.Abs(now - seconds) > _tolerance.TotalSeconds)
         {
-            return $"The {TimestampHeader} is more than {_tolerance.TotalMinutes:0} minutes from the server's time.";
+            return new SignatureOutcome.Refused($"The {TimestampHeader} is more than {_tolerance.TotalMinutes:0} minutes from the server's time.");
         }
 
         var expected = Sign(_key, id, timestamp, body);
@@ -80,26 +92,10 @@ public sealed class StandardWebhookVerifier
                 && written == expected.Length
                 && CryptographicOperations.FixedTimeEquals(candidate, expected))
             {
-                return null;
+                return new SignatureOutcome.Verified(id);
             }
         }
-        return "No signature in the webhook-signature header matches the body.";
-    }
-
-    /// <summary>The 401 to answer when the request's signature headers do not verify its body; null when they do.</summary>
-    public IResult? Check(HttpRequest request, ReadOnlySpan<byte> body) =>
-        Verify(request.Headers[IdHeader], request.Headers[TimestampHeader], request.Headers[SignatureHeader], body) is { } failure
-            ? ApiProblems.Unauthorized(failure)
-            : null;
-
-    /// <summary>
-    /// The request's <c>webhook-id</c> once <see cref="Check"/> has passed it: the sender keeps it for every retry of a
-    /// delivery, so it is the delivery's idempotency key. Null when signing is off, as an unverified header names nothing.
-    /// </summary>
-    public string? VerifiedId(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return IsEnabled ? request.Headers[IdHeader].ToString() : null;
+        return new SignatureOutcome.Refused($"No signature in the {SignatureHeader} header matches the body.");
     }
 
     public static byte[] Sign(byte[] key, string id, string timestamp, ReadOnlySpan<byte> body)

@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using ChatTranscripts.Pipeline.Ingest;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest;
 
-public sealed class StandardWebhookVerifierTests
+public sealed class StandardWebhookSignatureTests
 {
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
@@ -22,13 +23,14 @@ public sealed class StandardWebhookVerifierTests
             var verifier = Verifier(vector.GetProperty("secret").GetString()!, DateTimeOffset.FromUnixTimeSeconds(timestamp).AddSeconds(30));
             var body = Encoding.UTF8.GetBytes(vector.GetProperty("payload").GetString()!);
 
-            var failure = verifier.Verify(
-                vector.GetProperty("msg_id").GetString(),
-                timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                vector.GetProperty("expected_webhook_signature").GetString(),
+            var outcome = verifier.Verify(
+                Headers(
+                    vector.GetProperty("msg_id").GetString(),
+                    timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    vector.GetProperty("expected_webhook_signature").GetString()),
                 body);
 
-            Assert.Null(failure);
+            Assert.Equal(new SignatureOutcome.Verified(vector.GetProperty("msg_id").GetString()), outcome);
         }
     }
 
@@ -39,7 +41,7 @@ public sealed class StandardWebhookVerifierTests
         var headers = StandardWebhookSigner.Headers(Secret, "msg_1", Now, body).ToDictionary(h => h.Key, h => h.Value);
         var signatures = $"v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= {headers["webhook-signature"]} v2,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
 
-        Assert.Null(Verifier(Secret, Now).Verify("msg_1", headers["webhook-timestamp"], signatures, body));
+        Assert.Equal(new SignatureOutcome.Verified("msg_1"), Verifier(Secret, Now).Verify(Headers("msg_1", headers["webhook-timestamp"], signatures), body));
     }
 
     [Fact]
@@ -49,9 +51,10 @@ public sealed class StandardWebhookVerifierTests
         var headers = StandardWebhookSigner.Headers(Secret, "msg_1", Now, body).ToDictionary(h => h.Key, h => h.Value);
         var verifier = Verifier(Secret, Now);
 
-        Assert.NotNull(verifier.Verify("msg_1", headers["webhook-timestamp"], headers["webhook-signature"], "{\"text\":\"hellO\"}"u8));
-        Assert.NotNull(verifier.Verify("msg_2", headers["webhook-timestamp"], headers["webhook-signature"], body));
-        Assert.NotNull(Verifier("whsec_" + Convert.ToBase64String(new byte[24]), Now).Verify("msg_1", headers["webhook-timestamp"], headers["webhook-signature"], body));
+        Assert.IsType<SignatureOutcome.Refused>(verifier.Verify(Headers("msg_1", headers["webhook-timestamp"], headers["webhook-signature"]), "{\"text\":\"hellO\"}"u8));
+        Assert.IsType<SignatureOutcome.Refused>(verifier.Verify(Headers("msg_2", headers["webhook-timestamp"], headers["webhook-signature"]), body));
+        Assert.IsType<SignatureOutcome.Refused>(
+            Verifier("whsec_" + Convert.ToBase64String(new byte[24]), Now).Verify(Headers("msg_1", headers["webhook-timestamp"], headers["webhook-signature"]), body));
     }
 
     [Theory]
@@ -64,9 +67,10 @@ public sealed class StandardWebhookVerifierTests
         var body = "{}"u8.ToArray();
         var headers = StandardWebhookSigner.Headers(Secret, "msg_1", Now.AddSeconds(offsetSeconds), body).ToDictionary(h => h.Key, h => h.Value);
 
-        var failure = Verifier(Secret, Now).Verify("msg_1", headers["webhook-timestamp"], headers["webhook-signature"], body);
+        var outcome = Verifier(Secret, Now).Verify(Headers("msg_1", headers["webhook-timestamp"], headers["webhook-signature"]), body);
 
-        Assert.Equal(valid, failure is null);
+        Assert.Equal(valid, outcome is SignatureOutcome.Verified);
+        Assert.Equal(!valid, outcome is SignatureOutcome.Refused);
     }
 
     [Theory]
@@ -78,16 +82,18 @@ public sealed class StandardWebhookVerifierTests
     [InlineData("msg_1", "1764072000", "v1")]
     public void Missing_or_malformed_headers_fail_with_a_reason(string? id, string? timestamp, string? signature)
     {
-        Assert.NotNull(Verifier(Secret, Now).Verify(id, timestamp, signature, "{}"u8));
+        var refused = Assert.IsType<SignatureOutcome.Refused>(Verifier(Secret, Now).Verify(Headers(id, timestamp, signature), "{}"u8));
+
+        Assert.NotEmpty(refused.Reason);
     }
 
     [Fact]
     public void Without_a_secret_nothing_is_checked()
     {
-        var verifier = new StandardWebhookVerifier(Options.Create(new WebhookOptions()), new FakeTimeProvider(Now));
+        var verifier = new StandardWebhookSignature(Options.Create(new WebhookOptions()), new FakeTimeProvider(Now));
 
         Assert.False(verifier.IsEnabled);
-        Assert.Null(verifier.Verify(null, null, null, "{}"u8));
+        Assert.IsType<SignatureOutcome.NotRequired>(verifier.Verify(Headers(null, null, null), "{}"u8));
     }
 
     [Theory]
@@ -97,9 +103,23 @@ public sealed class StandardWebhookVerifierTests
     [InlineData("whsec_not*base64", false)]
     public void Secrets_are_base64_with_an_optional_prefix(string secret, bool valid)
     {
-        Assert.Equal(valid, StandardWebhookVerifier.IsValidSecret(secret));
+        Assert.Equal(valid, StandardWebhookSignature.IsValidSecret(secret));
     }
 
-    private static StandardWebhookVerifier Verifier(string secret, DateTimeOffset now) =>
+    private static StandardWebhookSignature Verifier(string secret, DateTimeOffset now) =>
         new(Options.Create(new WebhookOptions { Secret = secret }), new FakeTimeProvider(now));
+
+    /// <summary>The request's headers; a null value is a header not sent.</summary>
+    private static HeaderDictionary Headers(string? id, string? timestamp, string? signatures)
+    {
+        var headers = new HeaderDictionary();
+        foreach (var (name, value) in new[] { ("webhook-id", id), ("webhook-timestamp", timestamp), ("webhook-signature", signatures) })
+        {
+            if (value is not null)
+            {
+                headers[name] = value;
+            }
+        }
+        return headers;
+    }
 }
