@@ -109,6 +109,7 @@ public sealed class PersonPageRendererTests
     {
         var transcript = new TranscriptSketch(timeZone: "Europe/London")
             .Post("1", "A1 hello #bmcmed", 3, handle: "LeeAase", displayName: "Lee Aase", role: "guest", answers: 1)
+            .Question(1, "How have you seen social media used?")
             .Build();
 
         var page = Page(transcript, "LeeAase");
