@@ -149,6 +149,8 @@ public sealed class TranscriptPublisherTests(AzuriteFixture azurite) : IAsyncDis
             ["headers/transcript.md"] = "text/markdown; charset=utf-8",
             ["headers/transcript.csv"] = "text/csv; charset=utf-8",
             ["headers/people/twitter/someone.html"] = "text/html; charset=utf-8",
+            ["series/bmcmed/index.html"] = "text/html; charset=utf-8",
+            ["series/bmcmed/feed.xml"] = "application/atom+xml; charset=utf-8",
         };
         var found = new Dictionary<string, string>();
         await foreach (var blob in Site.GetBlobsAsync())
