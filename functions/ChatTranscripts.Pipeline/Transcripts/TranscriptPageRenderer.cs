@@ -28,7 +28,7 @@ public sealed class TranscriptPageRenderer
         typeof(PostList),
         typeof(ParticipantRow),
         typeof(DiscussedThreadRow),
-        typeof(ResourceRow),
+        typeof(ResourceList),
         typeof(PostReference));
 
     public string Render(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final) =>

@@ -57,9 +57,10 @@ internal static class TranscriptDigest
                 }
                 Links.Add(node.Post, question);
                 replies++;
-                if (Account(node.Post) != author)
+                var account = Account(node.Post);
+                if (account != author)
                 {
-                    _repliers.Add(Account(node.Post));
+                    _repliers.Add(account);
                 }
             }
             if (first is not null && replies > 0)

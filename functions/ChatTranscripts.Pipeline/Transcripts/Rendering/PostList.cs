@@ -4,9 +4,8 @@ namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
 /// The posts of one list on a page (a question's threads, the conversation outside the questions, or every post in
 /// order), placed in a template by <c>{% posts list %}</c> and written by <see cref="PostMarkup"/>. Each post's view is
 /// made as it is written and dropped straight after, so a page never holds a view of every post at once.
-/// Deliberately not enumerable: Fluid would turn it into an array of values.
 /// </summary>
-internal sealed class PostList(IReadOnlyList<ThreadNode> threads, Func<ThreadNode, PostView?> view)
+internal sealed class PostList(IReadOnlyList<ThreadNode> threads, Func<ThreadNode, PostView?> view) : IHtmlFragment
 {
     /// <summary>Top-level items, for the template's <c>size</c> checks.</summary>
     public int Size => threads.Count;

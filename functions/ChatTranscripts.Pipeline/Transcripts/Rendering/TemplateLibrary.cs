@@ -60,7 +60,8 @@ internal sealed class TemplateLibrary
         _options.Scope.SetValue("site", new ObjectValue(SiteStyles.Instance));
 
         var parser = new FluidParser();
-        parser.RegisterExpressionTag("posts", WritePosts);
+        parser.RegisterExpressionTag("posts", WriteFragment);
+        parser.RegisterExpressionTag("rows", WriteFragment);
         foreach (var resource in Assembly.GetManifestResourceNames().Where(IsTemplate))
         {
             var fileName = resource[(ResourcePrefix.Length + 1)..];
@@ -97,15 +98,18 @@ internal sealed class TemplateLibrary
 
     public string Render(string templateName, object model) => Utf8.GetString(RenderUtf8(templateName, model).Span);
 
-    /// <summary><c>{% posts list %}</c>: a <see cref="PostList"/>, written by hand-written markup through the page's writer and encoder.</summary>
-    private static async ValueTask<Completion> WritePosts(Expression list, TextWriter writer, TextEncoder encoder, TemplateContext context)
+    /// <summary>
+    /// <c>{% posts list %}</c> (a <see cref="PostList"/>) and <c>{% rows list %}</c> (other rows): an <see cref="IHtmlFragment"/>,
+    /// written by hand-written markup through the page's writer and encoder.
+    /// </summary>
+    private static async ValueTask<Completion> WriteFragment(Expression list, TextWriter writer, TextEncoder encoder, TemplateContext context)
     {
         var value = await list.EvaluateAsync(context);
-        if (value.ToObjectValue() is not PostList posts)
+        if (value.ToObjectValue() is not IHtmlFragment fragment)
         {
-            throw new InvalidOperationException($"{{% posts %}} takes a {nameof(PostList)}, not {value.Type}.");
+            throw new InvalidOperationException($"{{% posts %}} and {{% rows %}} take an {nameof(IHtmlFragment)}, not {value.Type}.");
         }
-        posts.WriteTo(new HtmlWriter(writer, encoder));
+        fragment.WriteTo(new HtmlWriter(writer, encoder));
         return Completion.Normal;
     }
 

@@ -18,7 +18,7 @@ internal sealed record TranscriptPageModel(
     /// <summary>What a thread needs to be listed as discussed, for the section's text when none is.</summary>
     public int MinimumReplies => Digest.MostDiscussed.MinimumReplies;
 
-    public IReadOnlyList<ResourceRow> Resources { get; init; } = [];
+    public ResourceList Resources { get; init; } = new([]);
 }
 
 /// <summary>What <c>chronological.liquid</c> shows: every post once, in the order it was written.</summary>

@@ -35,7 +35,7 @@ internal static partial class TranscriptPageModelBuilder
             context.ShowPlatforms)
         {
             MostDiscussed = DigestRows.MostDiscussed(transcript.MostDiscussed, context.Posts.Reference, context.Posts.Find, context.Clock, context.ShowPlatforms),
-            Resources = DigestRows.Resources(transcript.Links, context.Posts.Reference, context.ShowPlatforms),
+            Resources = new ResourceList(DigestRows.Resources(transcript.Links, context.Posts.Reference, context.ShowPlatforms)),
         };
     }
 
