@@ -22,18 +22,24 @@ internal sealed class ProgressReporter(Func<ProgressSample> sample, QueueClient?
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                var queued = await QueuedAsync(cancellationToken);
-                var line = sample() with { Queued = queued };
-                _samples.Add(line);
-                output.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"[{line.ElapsedSeconds,6:0.0}s] sent {line.Sent,7}  accepted {line.Accepted,7}  stored {line.Stored,7}  retries {line.Retries,4}  queue {(queued?.ToString(CultureInfo.InvariantCulture) ?? "?"),6}"));
+                Record(await QueuedAsync(cancellationToken));
             }
         }
         catch (OperationCanceledException)
         {
-            // Stopped: the run moved on or was cancelled.
+            // Stopped: the run moved on or was cancelled. Its last state is recorded too, so that a run shorter than
+            // the interval still has a line.
+            Record(queued: null);
         }
+    }
+
+    private void Record(int? queued)
+    {
+        var line = sample() with { Queued = queued };
+        _samples.Add(line);
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"[{line.ElapsedSeconds,6:0.0}s] sent {line.Sent,7}  accepted {line.Accepted,7}  stored {line.Stored,7}  retries {line.Retries,4}  queue {(queued?.ToString(CultureInfo.InvariantCulture) ?? "?"),6}"));
     }
 
     private async Task<int?> QueuedAsync(CancellationToken cancellationToken)
