@@ -1,4 +1,5 @@
 using ChatTranscripts.Pipeline.Transcripts.Rendering;
+using ChatTranscripts.Pipeline.Transcripts.Series;
 
 namespace ChatTranscripts.Pipeline.Transcripts;
 
@@ -11,7 +12,7 @@ public sealed class SiteIndexRenderer
     public const string IndexPage = "index.html";
     public const string NotFoundPage = "404.html";
 
-    private readonly TemplateLibrary _templates = new(typeof(SiteIndexModel), typeof(SiteIndexItem));
+    private readonly TemplateLibrary _templates = new(typeof(SiteIndexModel), typeof(SiteIndexItem), typeof(SeriesLink));
 
     public string Render(IReadOnlyList<SiteIndexEntry> sessions)
     {
@@ -37,7 +38,7 @@ public sealed class SiteIndexRenderer
             clock.Date(entry.StartsAt),
             clock.Time(entry.StartsAt),
             clock.IsUtc ? clock.ZoneName : $"{clock.ZoneName}, {clock.Offset(entry.StartsAt)}",
-            entry.Hashtags.Select(h => "#" + h.TrimStart('#')).ToList(),
+            entry.Hashtags.Select(h => new SeriesLink("#" + h.TrimStart('#'), SeriesPaths.FromSiteRoot(h.TrimStart('#')))).ToList(),
             entry.Posts,
             entry.Participants,
             Badge(entry.Phase));

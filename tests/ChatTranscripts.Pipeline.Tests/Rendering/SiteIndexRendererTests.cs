@@ -52,6 +52,7 @@ public sealed class SiteIndexRendererTests
         Assert.Equal("Monday 6 August 2012, 13:00", time.TextContent);
         Assert.Contains("Europe/London", item.QuerySelector(".when")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["#bmcmed", "#hcsm"], item.QuerySelectorAll(".tag").Select(t => t.TextContent));
+        Assert.Equal(["series/bmcmed/index.html", "series/hcsm/index.html"], item.QuerySelectorAll("a.tag").Select(t => t.GetAttribute("href")));
         Assert.Equal("1 post · 40 participants", item.QuerySelector(".count")!.TextContent);
     }
 

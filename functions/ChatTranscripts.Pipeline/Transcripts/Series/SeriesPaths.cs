@@ -24,8 +24,11 @@ public static class SeriesPaths
     /// </summary>
     public static string UrlFolder(string hashtag) => $"{Root}/{Uri.EscapeDataString(hashtag)}/";
 
+    /// <summary>The series page as linked from the site index, at the site's root.</summary>
+    public static string FromSiteRoot(string hashtag) => UrlFolder(hashtag) + PageName;
+
     /// <summary>The series page as linked from a transcript page, which sits one folder below the site's root.</summary>
-    public static string FromSessionPage(string hashtag) => "../" + UrlFolder(hashtag) + PageName;
+    public static string FromSessionPage(string hashtag) => "../" + FromSiteRoot(hashtag);
 
     private static string Folder(string hashtag) => $"{Root}/{hashtag}/";
 }
