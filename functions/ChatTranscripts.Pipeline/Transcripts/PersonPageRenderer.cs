@@ -14,6 +14,7 @@ public sealed class PersonPageRenderer
     private readonly TemplateLibrary _templates = new(
         typeof(PersonPageModel),
         typeof(PersonPostView),
+        typeof(PostTimes),
         typeof(PersonQuestionContext),
         typeof(PersonReplyContext),
         typeof(PersonPostLink),

@@ -31,11 +31,7 @@ internal sealed record PersonPageModel(
 internal sealed record PersonPostView(
     string Anchor,
     string TranscriptLink,
-    string CreatedIso,
-    string CreatedTime,
-    string CreatedFull,
-    string? EditedIso,
-    string? EditedFull,
+    PostTimes Times,
     IReadOnlyList<TextRun> Text,
     string? Lang,
     string? Url,

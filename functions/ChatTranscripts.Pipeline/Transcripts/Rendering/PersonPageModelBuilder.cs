@@ -97,21 +97,16 @@ internal sealed class PersonPageModelBuilder
 
     private PersonPostView View(TranscriptPost post)
     {
-        var clock = _context.Clock;
         var label = TranscriptPageModelBuilder.PostViews.Label(post);
         return new PersonPostView(
             _context.Anchors[post.Id],
             LinkTo(post),
-            SessionClock.MachineReadable(post.CreatedAt),
-            clock.PostTime(post.CreatedAt),
-            clock.FullTime(post.CreatedAt),
-            post.EditedAt is { } edited ? SessionClock.MachineReadable(edited) : null,
-            post.EditedAt is { } editedAt ? clock.FullTime(editedAt) : null,
+            PostTimes.Of(post, _context.Clock),
             LinkedText.Split(post.Text, post.Platform, post.Url),
             TranscriptPageModelBuilder.PostViews.Language(post.Lang),
             SafeLinks.Href(post.Url),
             label,
-            post.Question is not null ? "question" : post.AnswersQuestion is not null ? "answer" : null,
+            TranscriptPageModelBuilder.PostViews.LabelKind(post),
             QuestionContext(post),
             ReplyContext(post),
             post.QuotedId is { } quotedId && _context.ById.TryGetValue(quotedId, out var quoted) ? PostLink(quoted) : null);

@@ -66,7 +66,7 @@ internal static class PostMarkup
         {
             html.Write($"\n<span class=\"platform\">on {post.Platform}</span>");
         }
-        html.Write($"\n<span class=\"post-time\"><time datetime=\"{post.CreatedIso}\" title=\"{post.CreatedFull}\">{post.CreatedTime}</time> <a class=\"permalink\" href=\"#{post.Anchor}\" aria-label=\"Link to this post\">#</a></span>\n</header>");
+        html.Write($"\n<span class=\"post-time\"><time datetime=\"{post.Times.CreatedIso}\" title=\"{post.Times.CreatedFull}\">{post.Times.CreatedTime}</time> <a class=\"permalink\" href=\"#{post.Anchor}\" aria-label=\"Link to this post\">#</a></span>\n</header>");
         if (post.ReplyTo is { } parent)
         {
             html.Write($"\n<p class=\"context\">In reply to <a href=\"#{parent.Anchor}\">{parent.Handle}</a></p>");
@@ -96,12 +96,12 @@ internal static class PostMarkup
         {
             html.Write($"\n<p class=\"context\">Quoting <a href=\"#{quoted.Anchor}\">a post by {quoted.Handle}</a></p>");
         }
-        if (post.EditedIso is not null || post.Url is not null)
+        if (post.Times.EditedIso is not null || post.Url is not null)
         {
             html.Write($"\n<footer class=\"post-foot\">");
-            if (post.EditedIso is not null)
+            if (post.Times.EditedIso is not null)
             {
-                html.Write($"\n<span class=\"edited\">edited <time datetime=\"{post.EditedIso}\">{post.EditedFull}</time></span>");
+                html.Write($"\n<span class=\"edited\">edited <time datetime=\"{post.Times.EditedIso}\">{post.Times.EditedFull}</time></span>");
             }
             if (post.Url is not null)
             {

@@ -150,16 +150,12 @@ internal static partial class TranscriptPageModelBuilder
                 Handle(post.Author.Handle),
                 post.Author.Role is "moderator" or "guest" ? post.Author.Role : null,
                 showPlatforms ? PlatformLinks.DisplayName(post.Platform) : null,
-                SessionClock.MachineReadable(post.CreatedAt),
-                clock.PostTime(post.CreatedAt),
-                clock.FullTime(post.CreatedAt),
-                post.EditedAt is { } edited ? SessionClock.MachineReadable(edited) : null,
-                post.EditedAt is { } editedAt ? clock.FullTime(editedAt) : null,
+                PostTimes.Of(post, clock),
                 LinkedText.Split(post.Text, post.Platform, post.Url),
                 Language(post.Lang),
                 SafeLinks.Href(post.Url),
                 Label(post),
-                post.Question is not null ? "question" : post.AnswersQuestion is not null ? "answer" : null,
+                LabelKind(post),
                 parent is not null && !node.NestedUnderParent && parent.Id != post.Id ? Reference(parent) : null,
                 post.InReplyToId is not null && parent is null && !hidden.Contains(post.InReplyToId),
                 post.InReplyToId is not null && hidden.Contains(post.InReplyToId) && !node.NestedUnderParent,
@@ -167,6 +163,9 @@ internal static partial class TranscriptPageModelBuilder
         }
 
         private PostReference Reference(TranscriptPost post) => new(anchors[post.Id], Handle(post.Author.Handle));
+
+        public static string? LabelKind(TranscriptPost post) =>
+            post.Question is not null ? "question" : post.AnswersQuestion is not null ? "answer" : null;
 
         public static string? Label(TranscriptPost post) =>
             post.Question is { } question ? "Q" + question.ToString(CultureInfo.InvariantCulture)
