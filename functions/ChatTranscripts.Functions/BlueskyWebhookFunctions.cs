@@ -1,5 +1,7 @@
+using ChatTranscripts.Pipeline.Application.Ingest.Bluesky;
+using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Ingest.Bluesky;
+using ChatTranscripts.Pipeline.Http.Ingest.Bluesky;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,5 +1,9 @@
+using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Ingest;
+using ChatTranscripts.Pipeline.Http.Ingest;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

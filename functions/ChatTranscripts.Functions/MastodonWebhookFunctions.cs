@@ -1,5 +1,7 @@
+using ChatTranscripts.Pipeline.Application.Ingest.Mastodon;
+using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Ingest.Mastodon;
+using ChatTranscripts.Pipeline.Http.Ingest.Mastodon;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,6 +1,7 @@
 using ChatTranscripts.Functions.Telemetry;
-using ChatTranscripts.Pipeline;
-using ChatTranscripts.Pipeline.Configuration;
+using ChatTranscripts.Pipeline.Adapters.Connections;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
-using ChatTranscripts.Pipeline.Publishing;
+using ChatTranscripts.Pipeline.Adapters.Blobs;
+using ChatTranscripts.Pipeline.Application.Publishing;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ChatTranscripts.Functions;

@@ -1,5 +1,8 @@
+using ChatTranscripts.Pipeline.Application.Sessions;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Sessions;
+using ChatTranscripts.Pipeline.Http.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,5 +1,8 @@
+using ChatTranscripts.Pipeline.Application.Ingest.X;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Ingest.X;
+using ChatTranscripts.Pipeline.Http.Ingest.X;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

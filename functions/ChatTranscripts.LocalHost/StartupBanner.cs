@@ -1,4 +1,5 @@
 using ChatTranscripts.LocalHost.OpenApi;
+using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
 
 namespace ChatTranscripts.LocalHost;

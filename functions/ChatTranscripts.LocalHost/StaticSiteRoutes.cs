@@ -1,5 +1,7 @@
+using ChatTranscripts.Pipeline.Adapters.Blobs;
+using ChatTranscripts.Pipeline.Application.Publishing;
+using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Publishing;
 
 namespace ChatTranscripts.LocalHost;
 

@@ -39,7 +39,8 @@ public sealed class TestFunctionsHost : IAsyncDisposable
         UseCookies = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,
-    }) { Timeout = Timeout.InfiniteTimeSpan };
+    })
+    { Timeout = Timeout.InfiniteTimeSpan };
     private readonly SemaphoreSlim _restarting = new(1, 1);
     private WebApplication? _grpc;
     private WebApplication? _http;

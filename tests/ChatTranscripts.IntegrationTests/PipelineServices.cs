@@ -1,4 +1,5 @@
-using ChatTranscripts.Pipeline;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -35,11 +35,11 @@ static async Task<int> RunAsync(LoadOptions options, CancellationToken cancellat
         if (options.JsonPath is not null)
         {
             await File.WriteAllTextAsync(options.JsonPath, JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            WriteIndented = true,
-            // Percentiles of an empty set are NaN; written as "NaN" rather than failing the whole file.
-            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        }));
+            {
+                WriteIndented = true,
+                // Percentiles of an empty set are NaN; written as "NaN" rather than failing the whole file.
+                NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            }));
             Console.WriteLine($"Results written to {options.JsonPath}");
         }
         return results.Stored.ExactlyOnce ? 0 : 1;

@@ -1,3 +1,4 @@
+using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
 
 namespace ChatTranscripts.LocalHost.Access;

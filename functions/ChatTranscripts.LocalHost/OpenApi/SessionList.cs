@@ -1,5 +1,7 @@
 using System.ComponentModel;
-using ChatTranscripts.Pipeline.Sessions;
+using ChatTranscripts.Pipeline.Application.Sessions;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Http.Sessions;
 
 namespace ChatTranscripts.LocalHost.OpenApi;
 

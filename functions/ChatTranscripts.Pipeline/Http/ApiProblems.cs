@@ -1,3 +1,6 @@
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ChatTranscripts.Benchmarks.Corpus;
-using ChatTranscripts.Pipeline.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
 
 namespace ChatTranscripts.Benchmarks.Memory;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using ChatTranscripts.Benchmarks.Corpus;
-using ChatTranscripts.Pipeline.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
 
 namespace ChatTranscripts.Benchmarks.Memory;
 

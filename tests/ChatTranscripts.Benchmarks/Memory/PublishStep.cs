@@ -1,6 +1,6 @@
 using System.Text;
-using ChatTranscripts.Pipeline.Transcripts;
-using ChatTranscripts.Pipeline.Transcripts.Exports;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Exports;
 
 namespace ChatTranscripts.Benchmarks.Memory;
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ChatTranscripts.Benchmarks.Corpus;
-using ChatTranscripts.Pipeline.Transcripts;
-using ChatTranscripts.Pipeline.Transcripts.Exports;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Exports;
 
 namespace ChatTranscripts.Benchmarks.Rendering;
 

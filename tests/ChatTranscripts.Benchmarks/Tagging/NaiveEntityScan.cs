@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ChatTranscripts.Pipeline.Tagging;
+using ChatTranscripts.Pipeline.Logic.Tagging;
 
 namespace ChatTranscripts.Benchmarks.Tagging;
 

@@ -1,5 +1,5 @@
 using ChatTranscripts.LocalHost.Demo;
-using ChatTranscripts.Pipeline.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
 
 namespace ChatTranscripts.BrowserTests.Site;
 

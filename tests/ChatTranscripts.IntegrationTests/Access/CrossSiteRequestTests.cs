@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using ChatTranscripts.IntegrationTests.EndToEnd;
-using ChatTranscripts.Testing;
 using ChatTranscripts.IntegrationTests.Hosts;
+using ChatTranscripts.Testing;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
 
 namespace ChatTranscripts.IntegrationTests.Access;

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using ChatTranscripts.Testing;
-
 using ChatTranscripts.IntegrationTests.Hosts;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.IntegrationTests.Access;
 

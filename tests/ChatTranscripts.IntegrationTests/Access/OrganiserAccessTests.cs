@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using ChatTranscripts.IntegrationTests.Hosts;
 using ChatTranscripts.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Options;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
-
-using ChatTranscripts.IntegrationTests.Hosts;
 
 namespace ChatTranscripts.IntegrationTests.Access;
 

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using Azure.Storage.Queues;
 using ChatTranscripts.LocalHost.Azurite;
-using ChatTranscripts.Pipeline.Storage;
+using ChatTranscripts.Pipeline.Adapters.Connections;
+using ChatTranscripts.Pipeline.Adapters.Tables;
+using ChatTranscripts.Pipeline.Application;
+using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.IntegrationTests.Azurite;

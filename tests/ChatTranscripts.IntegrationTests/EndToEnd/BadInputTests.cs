@@ -2,10 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatTranscripts.IntegrationTests.Hosts;
 using ChatTranscripts.Testing;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
-
-using ChatTranscripts.IntegrationTests.Hosts;
 namespace ChatTranscripts.IntegrationTests.EndToEnd;
 
 /// <summary>Every class of bad input in the contract gets its 4xx as problem+json, and nothing is stored.</summary>

@@ -1,11 +1,13 @@
 using System.Net;
 using Azure.Data.Tables;
-using ChatTranscripts.Pipeline.Storage;
+using ChatTranscripts.IntegrationTests.Hosts;
+using ChatTranscripts.Pipeline.Adapters.Connections;
+using ChatTranscripts.Pipeline.Adapters.Tables;
+using ChatTranscripts.Pipeline.Application;
+using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
-
-using ChatTranscripts.IntegrationTests.Hosts;
 namespace ChatTranscripts.IntegrationTests.EndToEnd;
 
 public abstract class DeletionTests(AzuriteFixture azurite, HostKind kind)

@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using ChatTranscripts.IntegrationTests.Hosts;
-using ChatTranscripts.Pipeline.Transcripts;
-using ChatTranscripts.Pipeline.Transcripts.Exports;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Exports;
 using ChatTranscripts.Testing;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
 

@@ -5,13 +5,19 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using ChatTranscripts.Pipeline.Ingest;
-using ChatTranscripts.Pipeline.Storage;
+using ChatTranscripts.IntegrationTests.Hosts;
+using ChatTranscripts.Pipeline.Adapters.Connections;
+using ChatTranscripts.Pipeline.Adapters.Tables;
+using ChatTranscripts.Pipeline.Application;
+using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Ports;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
+using ChatTranscripts.Pipeline.Http.Ingest;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
-
-using ChatTranscripts.IntegrationTests.Hosts;
 
 namespace ChatTranscripts.IntegrationTests.EndToEnd;
 

@@ -3,10 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using ChatTranscripts.IntegrationTests.Hosts;
 using ChatTranscripts.LocalHost.Demo;
 using ChatTranscripts.Testing;
-
-using ChatTranscripts.IntegrationTests.Hosts;
 namespace ChatTranscripts.IntegrationTests.EndToEnd;
 
 /// <summary>

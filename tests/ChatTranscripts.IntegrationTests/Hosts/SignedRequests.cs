@@ -1,6 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text;
-using ChatTranscripts.Pipeline.Ingest;
+using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
+using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.IntegrationTests.Hosts;
 

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ChatTranscripts.Testing;
-
 using ChatTranscripts.IntegrationTests.Hosts;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.IntegrationTests.LoadTool;
 

@@ -1,9 +1,17 @@
 using System.Diagnostics;
 using ChatTranscripts.IntegrationTests.Resilience;
-using ChatTranscripts.Pipeline.Ingest;
-using ChatTranscripts.Pipeline.Processing;
-using ChatTranscripts.Pipeline.Queueing;
-using ChatTranscripts.Pipeline.Storage;
+using ChatTranscripts.Pipeline.Adapters.Connections;
+using ChatTranscripts.Pipeline.Adapters.Queues;
+using ChatTranscripts.Pipeline.Adapters.Tables;
+using ChatTranscripts.Pipeline.Application;
+using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Ports;
+using ChatTranscripts.Pipeline.Application.Processing;
+using ChatTranscripts.Pipeline.Application.Queueing;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
+using ChatTranscripts.Pipeline.Http.Ingest;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +58,7 @@ public sealed class ConcurrentProcessorsTests(AzuriteFixture azurite)
         }
         var queue = first.Services.GetRequiredService<IPostQueue>();
         await Parallel.ForEachAsync(
-            deliveries.Select((delivery, i) => new OutgoingMessage($"delivery-{i}", BinaryData.FromObjectAsJson(delivery, Pipeline.PipelineJson.Options))),
+            deliveries.Select((delivery, i) => new OutgoingMessage($"delivery-{i}", BinaryData.FromObjectAsJson(delivery, Pipeline.Core.PipelineJson.Options))),
             async (message, ct) => await queue.SendAsync(message, ct));
 
         var drained = await Task.WhenAll(DrainAsync(first, deliveries.Count), DrainAsync(second, deliveries.Count));

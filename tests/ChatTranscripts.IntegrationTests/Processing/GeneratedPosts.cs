@@ -1,5 +1,8 @@
 using ChatTranscripts.IntegrationTests.Resilience;
-using ChatTranscripts.Pipeline.Queueing;
+using ChatTranscripts.Pipeline.Adapters.Queues;
+using ChatTranscripts.Pipeline.Application.Ports;
+using ChatTranscripts.Pipeline.Application.Queueing;
+using ChatTranscripts.Pipeline.Hosting;
 
 namespace ChatTranscripts.IntegrationTests.Processing;
 

@@ -1,5 +1,6 @@
 using ChatTranscripts.IntegrationTests.Resilience;
-using ChatTranscripts.Pipeline.Publishing;
+using ChatTranscripts.Pipeline.Adapters.Blobs;
+using ChatTranscripts.Pipeline.Application.Publishing;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,11 @@
 using Azure.Messaging.ServiceBus;
-using ChatTranscripts.Pipeline.Queueing;
-using ChatTranscripts.Pipeline.Storage;
+using ChatTranscripts.Pipeline.Adapters.Connections;
+using ChatTranscripts.Pipeline.Adapters.Queues;
+using ChatTranscripts.Pipeline.Adapters.Tables;
+using ChatTranscripts.Pipeline.Application;
+using ChatTranscripts.Pipeline.Application.Ports;
+using ChatTranscripts.Pipeline.Application.Queueing;
+using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

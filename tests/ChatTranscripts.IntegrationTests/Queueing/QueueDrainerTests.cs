@@ -1,7 +1,10 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using ChatTranscripts.Pipeline;
-using ChatTranscripts.Pipeline.Queueing;
+using ChatTranscripts.Pipeline.Adapters.Queues;
+using ChatTranscripts.Pipeline.Application.Ports;
+using ChatTranscripts.Pipeline.Application.Queueing;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,8 @@
-using ChatTranscripts.Pipeline;
-using ChatTranscripts.Pipeline.Queueing;
+using ChatTranscripts.Pipeline.Adapters.Queues;
+using ChatTranscripts.Pipeline.Application.Ports;
+using ChatTranscripts.Pipeline.Application.Queueing;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.Options;
 

@@ -2,9 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatTranscripts.IntegrationTests.EndToEnd;
-using ChatTranscripts.Testing;
-
 using ChatTranscripts.IntegrationTests.Hosts;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.IntegrationTests.Resilience;
 

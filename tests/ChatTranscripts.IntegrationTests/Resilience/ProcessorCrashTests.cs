@@ -1,4 +1,7 @@
-using ChatTranscripts.Pipeline.Queueing;
+using ChatTranscripts.Pipeline.Adapters.Queues;
+using ChatTranscripts.Pipeline.Application.Ports;
+using ChatTranscripts.Pipeline.Application.Queueing;
+using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.IntegrationTests.Resilience;

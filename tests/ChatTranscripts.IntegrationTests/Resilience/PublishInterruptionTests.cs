@@ -1,7 +1,11 @@
 using System.Text;
 using Azure.Storage.Blobs;
-using ChatTranscripts.Pipeline.Publishing;
-using ChatTranscripts.Pipeline.Storage;
+using ChatTranscripts.Pipeline.Adapters.Blobs;
+using ChatTranscripts.Pipeline.Adapters.Connections;
+using ChatTranscripts.Pipeline.Adapters.Tables;
+using ChatTranscripts.Pipeline.Application;
+using ChatTranscripts.Pipeline.Application.Ports;
+using ChatTranscripts.Pipeline.Application.Publishing;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

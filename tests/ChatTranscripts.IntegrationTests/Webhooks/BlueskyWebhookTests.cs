@@ -2,11 +2,10 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatTranscripts.IntegrationTests.EndToEnd;
+using ChatTranscripts.IntegrationTests.Hosts;
 using ChatTranscripts.Pipeline.Tests;
 using ChatTranscripts.Testing;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
-
-using ChatTranscripts.IntegrationTests.Hosts;
 namespace ChatTranscripts.IntegrationTests.Webhooks;
 
 /// <summary>Jetstream events, shaped like the real ones, forwarded by a relay through the local host.</summary>

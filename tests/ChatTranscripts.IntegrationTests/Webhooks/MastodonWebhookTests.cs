@@ -5,12 +5,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatTranscripts.IntegrationTests.EndToEnd;
+using ChatTranscripts.IntegrationTests.Hosts;
 using ChatTranscripts.Pipeline.Tests;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
-
-using ChatTranscripts.IntegrationTests.Hosts;
 namespace ChatTranscripts.IntegrationTests.Webhooks;
 
 /// <summary>Mastodon admin webhook deliveries, shaped like the real <c>status.created</c> body, through the local host.</summary>
@@ -203,14 +202,14 @@ public abstract class MastodonWebhookTests(AzuriteFixture azurite, HostKind kind
         await api.ProcessedAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var window = new ChatTranscripts.Pipeline.Sessions.SessionDefinition
+        var window = new ChatTranscripts.Pipeline.Core.SessionDefinition
         {
             Title = "real",
             Hashtags = ["example"],
             StartsAt = DateTimeOffset.Parse("2023-11-04T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
             EndsAt = DateTimeOffset.Parse("2023-11-04T04:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
         };
-        var stored = await host.Services.GetRequiredService<ChatTranscripts.Pipeline.Storage.ReceivedPostStore>().InWindowAsync(window, CancellationToken.None);
+        var stored = await host.Services.GetRequiredService<ChatTranscripts.Pipeline.Adapters.Tables.ReceivedPostStore>().InWindowAsync(window, CancellationToken.None);
         var post = Assert.Single(stored);
         Assert.Equal("mastodon", post.Platform);
         Assert.Equal("Example", post.Text);

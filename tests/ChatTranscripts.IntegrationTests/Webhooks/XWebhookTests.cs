@@ -5,12 +5,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatTranscripts.IntegrationTests.EndToEnd;
+using ChatTranscripts.IntegrationTests.Hosts;
 using ChatTranscripts.Pipeline.Tests;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
-
-using ChatTranscripts.IntegrationTests.Hosts;
 namespace ChatTranscripts.IntegrationTests.Webhooks;
 
 /// <summary>X Account Activity and filtered-stream deliveries, signed as X signs them, through the local host.</summary>
@@ -192,14 +191,14 @@ public abstract class XWebhookTests(AzuriteFixture azurite, HostKind kind)
         // These tweets carry no hashtag a session could match, so the contract keeps them out of every transcript;
         // what the route must do is store them, under the id from id_str (their numeric ids exceed 2^53).
         var created = DateTimeOffset.ParseExact(tweet["created_at"]!.GetValue<string>(), "ddd MMM dd HH:mm:ss zzz yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        var window = new ChatTranscripts.Pipeline.Sessions.SessionDefinition
+        var window = new ChatTranscripts.Pipeline.Core.SessionDefinition
         {
             Title = file,
             Hashtags = ["any"],
             StartsAt = created.AddMinutes(-30),
             EndsAt = created.AddMinutes(30),
         };
-        var stored = await host.Services.GetRequiredService<ChatTranscripts.Pipeline.Storage.ReceivedPostStore>().InWindowAsync(window, CancellationToken.None);
+        var stored = await host.Services.GetRequiredService<ChatTranscripts.Pipeline.Adapters.Tables.ReceivedPostStore>().InWindowAsync(window, CancellationToken.None);
         Assert.Equal(id, Assert.Single(stored).Id);
     }
 

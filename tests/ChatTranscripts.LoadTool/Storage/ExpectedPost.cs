@@ -1,4 +1,7 @@
-using ChatTranscripts.Pipeline.Storage;
+using ChatTranscripts.Pipeline.Adapters.Connections;
+using ChatTranscripts.Pipeline.Adapters.Tables;
+using ChatTranscripts.Pipeline.Application;
+using ChatTranscripts.Pipeline.Application.Ports;
 
 namespace ChatTranscripts.LoadTool.Storage;
 

@@ -1,4 +1,5 @@
-using ChatTranscripts.Pipeline.Configuration;
+using ChatTranscripts.Pipeline.Adapters.Connections;
+using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

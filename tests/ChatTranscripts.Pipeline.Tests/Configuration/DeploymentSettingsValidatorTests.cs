@@ -1,4 +1,5 @@
-using ChatTranscripts.Pipeline.Configuration;
+using ChatTranscripts.Pipeline.Adapters.Connections;
+using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace ChatTranscripts.Pipeline.Tests.Configuration;

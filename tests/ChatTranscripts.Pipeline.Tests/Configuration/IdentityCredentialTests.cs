@@ -1,5 +1,6 @@
 using Azure.Identity;
-using ChatTranscripts.Pipeline.Configuration;
+using ChatTranscripts.Pipeline.Adapters.Connections;
+using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace ChatTranscripts.Pipeline.Tests.Configuration;

@@ -1,4 +1,8 @@
-using ChatTranscripts.Pipeline.Ingest;
+using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
+using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest;
 

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using ChatTranscripts.Pipeline.Transcripts.Rendering;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 

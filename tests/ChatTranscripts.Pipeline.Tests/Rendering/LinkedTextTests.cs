@@ -1,4 +1,4 @@
-using ChatTranscripts.Pipeline.Transcripts.Rendering;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 

@@ -1,4 +1,4 @@
-using ChatTranscripts.Pipeline.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 
@@ -145,7 +145,8 @@ public sealed class PersonPageRendererTests
         var transcript = new TranscriptSketch()
             .Post("1", "@spammer please stop", 3, handle: "nurse_jo", replyTo: "2")
             .Post("3", "@someone replying to a post nobody saw", 4, handle: "nurse_jo", replyTo: "999")
-            .Build() with { HiddenPosts = [new TranscriptHiddenPost("twitter:2", new DateTime(2012, 8, 6, 12, 2, 0, DateTimeKind.Utc), null, null)] };
+            .Build() with
+        { HiddenPosts = [new TranscriptHiddenPost("twitter:2", new DateTime(2012, 8, 6, 12, 2, 0, DateTimeKind.Utc), null, null)] };
 
         var page = Page(transcript, "nurse_jo");
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using ChatTranscripts.Pipeline.Tagging;
-using ChatTranscripts.Pipeline.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Tagging;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
-using ChatTranscripts.Pipeline.Transcripts;
-using ChatTranscripts.Pipeline.Transcripts.Rendering;
-using ChatTranscripts.Pipeline.Transcripts.Series;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Series;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 

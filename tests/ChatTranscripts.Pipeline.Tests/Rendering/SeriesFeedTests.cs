@@ -1,8 +1,8 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
-using ChatTranscripts.Pipeline.Transcripts;
-using ChatTranscripts.Pipeline.Transcripts.Series;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Series;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 

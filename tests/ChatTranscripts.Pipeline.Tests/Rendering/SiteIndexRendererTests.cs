@@ -1,5 +1,5 @@
 using AngleSharp.Html.Parser;
-using ChatTranscripts.Pipeline.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 

@@ -1,6 +1,6 @@
-using ChatTranscripts.Pipeline.Tagging;
-using ChatTranscripts.Pipeline.Transcripts;
-using ChatTranscripts.Pipeline.Transcripts.Digest;
+using ChatTranscripts.Pipeline.Logic.Tagging;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Digest;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text;
-using ChatTranscripts.Pipeline.Transcripts.Rendering;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChatTranscripts.Pipeline.Tagging;
+using ChatTranscripts.Pipeline.Logic.Tagging;
 
 namespace ChatTranscripts.Pipeline.Tests.Tagging;
 

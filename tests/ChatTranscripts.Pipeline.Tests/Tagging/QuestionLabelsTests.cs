@@ -1,4 +1,4 @@
-using ChatTranscripts.Pipeline.Tagging;
+using ChatTranscripts.Pipeline.Logic.Tagging;
 
 namespace ChatTranscripts.Pipeline.Tests.Tagging;
 

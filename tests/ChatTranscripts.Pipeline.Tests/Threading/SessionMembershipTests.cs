@@ -1,7 +1,11 @@
 using System.Text.Json;
-using ChatTranscripts.Pipeline.Ingest;
-using ChatTranscripts.Pipeline.Tagging;
-using ChatTranscripts.Pipeline.Threading;
+using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
+using ChatTranscripts.Pipeline.Http.Ingest;
+using ChatTranscripts.Pipeline.Logic.Membership;
+using ChatTranscripts.Pipeline.Logic.Tagging;
 using static ChatTranscripts.Pipeline.Tests.Posts;
 
 namespace ChatTranscripts.Pipeline.Tests.Threading;

@@ -1,5 +1,5 @@
-using ChatTranscripts.Pipeline.Transcripts;
-using ChatTranscripts.Pipeline.Transcripts.Series;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Series;
 
 namespace ChatTranscripts.Pipeline.Tests.Transcripts;
 

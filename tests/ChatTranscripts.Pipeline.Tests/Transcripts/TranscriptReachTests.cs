@@ -1,10 +1,16 @@
 using System.Text;
-using ChatTranscripts.Pipeline.Ingest;
-using ChatTranscripts.Pipeline.Moderation;
+using ChatTranscripts.Pipeline.Adapters.Tables;
+using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
+using ChatTranscripts.Pipeline.Http.Ingest;
+using ChatTranscripts.Pipeline.Http.Moderation;
+using ChatTranscripts.Pipeline.Logic.Membership;
+using ChatTranscripts.Pipeline.Logic.Moderation;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Exports;
 using ChatTranscripts.Pipeline.Tests.Rendering;
-using ChatTranscripts.Pipeline.Threading;
-using ChatTranscripts.Pipeline.Transcripts;
-using ChatTranscripts.Pipeline.Transcripts.Exports;
 using static ChatTranscripts.Pipeline.Tests.Posts;
 
 namespace ChatTranscripts.Pipeline.Tests.Transcripts;

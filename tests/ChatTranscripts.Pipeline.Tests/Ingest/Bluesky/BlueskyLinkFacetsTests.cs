@@ -1,5 +1,6 @@
 using System.Text.Json;
-using ChatTranscripts.Pipeline.Ingest.Bluesky;
+using ChatTranscripts.Pipeline.Application.Ingest.Bluesky;
+using ChatTranscripts.Pipeline.Http.Ingest.Bluesky;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest.Bluesky;
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatTranscripts.Pipeline.Application.Ingest.Bluesky;
+using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Ingest.Bluesky;
+using ChatTranscripts.Pipeline.Http.Ingest.Bluesky;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest.Bluesky;
 

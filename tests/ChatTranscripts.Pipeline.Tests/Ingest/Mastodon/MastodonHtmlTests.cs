@@ -1,4 +1,5 @@
-using ChatTranscripts.Pipeline.Ingest.Mastodon;
+using ChatTranscripts.Pipeline.Application.Ingest.Mastodon;
+using ChatTranscripts.Pipeline.Http.Ingest.Mastodon;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest.Mastodon;
 

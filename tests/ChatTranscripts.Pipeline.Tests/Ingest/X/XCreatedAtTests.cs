@@ -1,4 +1,6 @@
-using ChatTranscripts.Pipeline.Ingest.X;
+using ChatTranscripts.Pipeline.Application.Ingest.X;
+using ChatTranscripts.Pipeline.Hosting;
+using ChatTranscripts.Pipeline.Http.Ingest.X;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest.X;
 

@@ -1,8 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Ingest.X;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Ingest;
-using ChatTranscripts.Pipeline.Ingest.X;
+using ChatTranscripts.Pipeline.Http.Ingest;
+using ChatTranscripts.Pipeline.Http.Ingest.X;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest.X;
 

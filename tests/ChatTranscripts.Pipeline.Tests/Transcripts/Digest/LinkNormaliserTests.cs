@@ -1,4 +1,4 @@
-using ChatTranscripts.Pipeline.Transcripts.Digest;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Digest;
 
 namespace ChatTranscripts.Pipeline.Tests.Transcripts.Digest;
 

@@ -1,7 +1,13 @@
-using ChatTranscripts.Pipeline.Ingest;
-using ChatTranscripts.Pipeline.Moderation;
-using ChatTranscripts.Pipeline.Threading;
-using ChatTranscripts.Pipeline.Transcripts;
+using ChatTranscripts.Pipeline.Adapters.Tables;
+using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
+using ChatTranscripts.Pipeline.Http.Ingest;
+using ChatTranscripts.Pipeline.Http.Moderation;
+using ChatTranscripts.Pipeline.Logic.Membership;
+using ChatTranscripts.Pipeline.Logic.Moderation;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
 using static ChatTranscripts.Pipeline.Tests.Posts;
 
 namespace ChatTranscripts.Pipeline.Tests.Transcripts.Digest;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Pipeline.Logic.Transcripts.Exports;
 using ChatTranscripts.Pipeline.Tests.Rendering;
-using ChatTranscripts.Pipeline.Transcripts;
-using ChatTranscripts.Pipeline.Transcripts.Exports;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 

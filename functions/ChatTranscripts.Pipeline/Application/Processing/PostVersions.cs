@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using ChatTranscripts.Pipeline.Adapters.Tables;
+using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
+using ChatTranscripts.Pipeline.Http.Ingest;
+
+namespace ChatTranscripts.Pipeline.Application.Processing;
+
+/// <summary>
+/// Decides which of two versions of a post wins: the later <c>editedAt</c> (an unedited original loses to any
+/// edit), and between versions with the same <c>editedAt</c> the larger content hash, so the choice never
+/// depends on which arrived first.
+/// </summary>
+public static class PostVersions
+{
+    public static string Hash(CanonicalPost post) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(post, PipelineJson.Options)));
+
+    public static int Compare(CanonicalPost a, string hashA, CanonicalPost b, string hashB)
+    {
+        var byEdit = Nullable.Compare(a.EditedAt, b.EditedAt);
+        return byEdit != 0 ? byEdit : string.CompareOrdinal(hashA, hashB);
+    }
+
+    /// <summary>The winning version of each post among <paramref name="posts"/>, with its hash.</summary>
+    public static IReadOnlyList<(CanonicalPost Post, string Hash)> Latest(IEnumerable<CanonicalPost> posts) =>
+        posts
+            .Select(post => (Post: post, Hash: Hash(post)))
+            .GroupBy(p => p.Post.Key)
+            .Select(versions => versions.Aggregate((best, next) => Compare(next.Post, next.Hash, best.Post, best.Hash) > 0 ? next : best))
+            .ToList();
+}

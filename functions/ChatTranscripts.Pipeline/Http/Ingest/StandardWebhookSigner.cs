@@ -1,0 +1,23 @@
+using System.Globalization;
+using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
+
+namespace ChatTranscripts.Pipeline.Http.Ingest;
+
+/// <summary>The sender's side of Standard Webhooks, for the demo, the load tool and tests that call the API as a sender would.</summary>
+public static class StandardWebhookSigner
+{
+    public static IReadOnlyList<KeyValuePair<string, string>> Headers(string secret, string messageId, DateTimeOffset timestamp, ReadOnlySpan<byte> body)
+    {
+        var seconds = timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = StandardWebhookSignature.Sign(StandardWebhookSignature.DecodeSecret(secret), messageId, seconds, body);
+        return
+        [
+            new(StandardWebhookSignature.IdHeader, messageId),
+            new(StandardWebhookSignature.TimestampHeader, seconds),
+            new(StandardWebhookSignature.SignatureHeader, "v1," + Convert.ToBase64String(signature)),
+        ];
+    }
+}

@@ -1,0 +1,250 @@
+using ChatTranscripts.Pipeline.Adapters.Connections;
+using ChatTranscripts.Pipeline.Adapters.Tables;
+using ChatTranscripts.Pipeline.Application;
+using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Ports;
+using ChatTranscripts.Pipeline.Application.Sessions;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
+using ChatTranscripts.Pipeline.Http;
+using ChatTranscripts.Pipeline.Http.Ingest;
+using ChatTranscripts.Pipeline.Http.Sessions;
+using ChatTranscripts.Pipeline.Logic.Moderation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ChatTranscripts.Pipeline.Http.Moderation;
+
+/// <summary>
+/// The organisers' moderation routes: hide and show posts, block and unblock accounts, set a session's rules, list it
+/// all. Each change marks the sessions it affects changed, so the publisher republishes them on its next run.
+/// </summary>
+/// <remarks>
+/// <c>credential</c> names what let the caller in (the organisers' function key, the local host's token): the host
+/// knows it, the pipeline does not. The caller may add a name of their own, which is recorded beside it.
+/// </remarks>
+public sealed class ModerationEndpoints(
+    PipelineTables tables,
+    SessionStore sessions,
+    SessionPostStore sessionPosts,
+    ModerationStore moderation,
+    TimeProvider time,
+    ILogger<ModerationEndpoints> logger)
+{
+    public Task<IResult> HidePostAsync(HttpRequest request, string id, string platform, string postId, string credential, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var post = Post(platform, postId, errors);
+        return ChangeAsync(request, id, credential, errors, async (session, fields, moderator) =>
+        {
+            var reason = ModerationRequests.Reason(fields);
+            if (!errors.IsEmpty)
+            {
+                return ApiProblems.Validation(errors);
+            }
+            var at = time.GetUtcNow();
+            var created = await moderation.HidePostAsync(session.Id, post!.Value, reason!, moderator, at, cancellationToken);
+            await sessions.RecordModerationChangeAsync(session.Id, cancellationToken);
+            var entry = new HiddenPostEntry(post.Value.Platform, post.Value.Id, reason!, moderator.Credential, moderator.Name, at.UtcDateTime);
+            return created ? Results.Created(ModerationPath(session.Id), entry) : Results.Ok(entry);
+        }, cancellationToken);
+    }
+
+    public Task<IResult> UnhidePostAsync(string id, string platform, string postId, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var post = Post(platform, postId, errors);
+        return WithoutBodyAsync(id, errors, async session =>
+        {
+            if (!await moderation.UnhidePostAsync(session.Id, post!.Value, cancellationToken))
+            {
+                return ApiProblems.NotFound($"Post {post} is not hidden in session '{session.Id}'.");
+            }
+            await sessions.RecordModerationChangeAsync(session.Id, cancellationToken);
+            return Results.NoContent();
+        }, cancellationToken);
+    }
+
+    public Task<IResult> BlockAccountAsync(HttpRequest request, string id, string platform, string handle, string credential, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var account = Account(platform, handle, errors);
+        return ChangeAsync(request, id, credential, errors, async (session, fields, moderator) =>
+        {
+            var reason = ModerationRequests.Reason(fields);
+            var scope = ModerationRequests.Scope(fields.String("scope", required: false, 1, 10, singleLine: true), "scope", errors);
+            if (!errors.IsEmpty)
+            {
+                return ApiProblems.Validation(errors);
+            }
+            var (accountPlatform, accountHandle) = account!.Value;
+            var at = time.GetUtcNow();
+            var created = await moderation.BlockAccountAsync(Partitions(session, scope!.Value), accountPlatform, accountHandle, reason!, moderator, at, cancellationToken);
+            await MarkChangedAsync(session, scope.Value, cancellationToken);
+            var hashtags = scope == BlockScope.Series ? session.Definition.Hashtags.Select(h => (string?)h) : [null];
+            var entries = hashtags
+                .Select(h => new BlockedAccountEntry(accountPlatform, accountHandle, h is null ? "session" : "series", h, reason!, moderator.Credential, moderator.Name, at.UtcDateTime))
+                .ToList();
+            var body = new { accounts = entries };
+            return created ? Results.Created(ModerationPath(session.Id), body) : Results.Ok(body);
+        }, cancellationToken);
+    }
+
+    /// <param name="scope">The <c>scope</c> query parameter: whether to lift the session's block or the series'.</param>
+    public Task<IResult> UnblockAccountAsync(string id, string platform, string handle, string? scope, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var account = Account(platform, handle, errors);
+        var blockScope = ModerationRequests.Scope(scope, "scope", errors);
+        return WithoutBodyAsync(id, errors, async session =>
+        {
+            var (accountPlatform, accountHandle) = account!.Value;
+            if (!await moderation.UnblockAccountAsync(Partitions(session, blockScope!.Value), accountPlatform, accountHandle, cancellationToken))
+            {
+                var where = blockScope == BlockScope.Series ? $"the series of session '{session.Id}'" : $"session '{session.Id}'";
+                return ApiProblems.NotFound($"The {accountPlatform} account @{accountHandle} is not blocked in {where}.");
+            }
+            await MarkChangedAsync(session, blockScope.Value, cancellationToken);
+            return Results.NoContent();
+        }, cancellationToken);
+    }
+
+    public Task<IResult> PutRulesAsync(HttpRequest request, string id, string credential, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        return ChangeAsync(request, id, credential, errors, async (session, fields, moderator) =>
+        {
+            var rules = ModerationRequests.Rules(fields);
+            if (!errors.IsEmpty)
+            {
+                return ApiProblems.Validation(errors);
+            }
+            var at = time.GetUtcNow();
+            await moderation.SetRulesAsync(session.Id, rules!, moderator, at, cancellationToken);
+            await sessions.RecordModerationChangeAsync(session.Id, cancellationToken);
+            return Results.Ok(new RulesEntry(rules!.DuplicateText, rules.MaxHashtags, moderator.Credential, moderator.Name, at.UtcDateTime));
+        }, cancellationToken);
+    }
+
+    public Task<IResult> GetAsync(string id, CancellationToken cancellationToken) =>
+        WithoutBodyAsync(id, new ValidationErrors(), async session =>
+        {
+            var state = await moderation.LoadAsync(session.Id, session.Definition.Hashtags, cancellationToken);
+            var posts = await sessionPosts.LoadAsync(session.Id, cancellationToken);
+            var causes = HiddenPosts.Decide(posts, state.ToSessionModeration());
+            var hidden = posts
+                .Where(p => causes.ContainsKey(p.Key))
+                .OrderBy(p => p.Post.CreatedAt)
+                .ThenBy(p => p.Key.ToString(), StringComparer.Ordinal)
+                .Select(p => new HiddenNowEntry(p.Key.ToString(), p.Post.Author.Handle, p.Post.CreatedAt.UtcDateTime, p.Post.Text, HiddenNowEntry.CauseName(causes[p.Key])))
+                .ToList();
+            return Results.Ok(new ModerationResource(session.Id, state.Rules, state.Posts, state.Accounts, hidden));
+        }, cancellationToken);
+
+    /// <summary>
+    /// A change with a body: the session must exist and the body be a JSON object; <paramref name="change"/> reads its
+    /// own fields into <paramref name="errors"/>, where the route's path parameters already are, so one answer lists all.
+    /// </summary>
+    private async Task<IResult> ChangeAsync(
+        HttpRequest request, string id, string credential, ValidationErrors errors,
+        Func<SessionRecord, JsonFieldReader, Moderator, Task<IResult>> change, CancellationToken cancellationToken)
+    {
+        if (!SessionReader.IsValidId(id))
+        {
+            return UnknownSession(id);
+        }
+        var (document, problem) = await JsonRequestBody.ReadDocumentAsync(request, checkRawBody: null, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var fields = ModerationRequests.Fields(document!.RootElement, errors);
+            var name = ModerationRequests.ModeratorName(fields, request.Headers[ModerationRequests.ModeratorHeader], errors);
+            if (fields is null)
+            {
+                return ApiProblems.Validation(errors);
+            }
+            return await WithSessionAsync(id, session => change(session, fields, new Moderator(credential, name)), cancellationToken);
+        }
+    }
+
+    /// <summary>A route without a body (an undo, the listing): bad path parameters answer 400 once the session is known to exist.</summary>
+    private Task<IResult> WithoutBodyAsync(string id, ValidationErrors errors, Func<SessionRecord, Task<IResult>> action, CancellationToken cancellationToken) =>
+        !SessionReader.IsValidId(id)
+            ? Task.FromResult(UnknownSession(id))
+            : WithSessionAsync(id, session => errors.IsEmpty ? action(session) : Task.FromResult(ApiProblems.Validation(errors)), cancellationToken);
+
+    private async Task<IResult> WithSessionAsync(string id, Func<SessionRecord, Task<IResult>> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.EnsureCreatedAsync(cancellationToken);
+            return await sessions.GetAsync(id, cancellationToken) is { } session ? await action(session) : UnknownSession(id);
+        }
+        catch (Exception e) when (InfrastructureFailure.Is(e))
+        {
+            logger.LogError(e, "Storage unavailable");
+            return ApiProblems.Unavailable("Storage is not reachable right now. Retry later.");
+        }
+    }
+
+    private static PostKey? Post(string platform, string postId, ValidationErrors errors)
+    {
+        var validPlatform = ValidPlatform(platform, errors);
+        if (!PostReader.IsValidIdentifier(postId))
+        {
+            errors.Add("postId", $"must be 1 to {PostReader.MaxIdLength} characters without control characters.");
+            return null;
+        }
+        return validPlatform ? new PostKey(platform, postId) : null;
+    }
+
+    private static (string Platform, string Handle)? Account(string platform, string handle, ValidationErrors errors)
+    {
+        var validPlatform = ValidPlatform(platform, errors);
+        var normalised = Handles.Normalise(handle);
+        if (!Handles.IsValid(normalised))
+        {
+            errors.Add("handle", $"must be a handle of 1 to {Handles.MaxLength} characters without spaces.");
+            return null;
+        }
+        return validPlatform ? (platform, normalised) : null;
+    }
+
+    private static bool ValidPlatform(string platform, ValidationErrors errors)
+    {
+        if (PostReader.PlatformPattern().IsMatch(platform))
+        {
+            return true;
+        }
+        errors.Add("platform", "must be 1 to 32 lowercase letters, digits or '-'.");
+        return false;
+    }
+
+    /// <summary>A series is every session that shares a hashtag with this one: its blocks are kept under each of this session's hashtags.</summary>
+    private static IEnumerable<string> Partitions(SessionRecord session, BlockScope scope) =>
+        scope == BlockScope.Series
+            ? session.Definition.Hashtags.Select(ModerationStore.SeriesPartition)
+            : [ModerationStore.SessionPartition(session.Id)];
+
+    private async Task MarkChangedAsync(SessionRecord session, BlockScope scope, CancellationToken cancellationToken)
+    {
+        if (scope == BlockScope.Session)
+        {
+            await sessions.RecordModerationChangeAsync(session.Id, cancellationToken);
+            return;
+        }
+        var hashtags = session.Definition.Hashtags.ToHashSet(StringComparer.Ordinal);
+        foreach (var member in (await sessions.ListAsync(cancellationToken)).Where(s => s.Definition.Hashtags.Any(hashtags.Contains)))
+        {
+            await sessions.RecordModerationChangeAsync(member.Id, cancellationToken);
+        }
+    }
+
+    private static string ModerationPath(string sessionId) => $"/{ApiRoutes.Prefix}/sessions/{sessionId}/moderation";
+
+    private static IResult UnknownSession(string id) => ApiProblems.NotFound($"There is no session '{id}'.");
+}

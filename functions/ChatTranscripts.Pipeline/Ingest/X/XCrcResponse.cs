@@ -1,6 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace ChatTranscripts.Pipeline.Ingest.X;
-
-/// <summary>The CRC answer X expects; the name is X's, not our camelCase.</summary>
-public sealed record XCrcResponse([property: JsonPropertyName("response_token")] string ResponseToken);

@@ -1,0 +1,13 @@
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
+namespace ChatTranscripts.Pipeline.Logic.Membership;
+
+public enum PostKind
+{
+    Post,
+    Reply,
+    Quote,
+
+    /// <summary>Stored and counted, never shown.</summary>
+    Repost,
+}

@@ -1,0 +1,15 @@
+using ChatTranscripts.Pipeline.Adapters.Tables;
+using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Validation;
+using ChatTranscripts.Pipeline.Core;
+using ChatTranscripts.Pipeline.Hosting;
+using ChatTranscripts.Pipeline.Http.Ingest;
+using ChatTranscripts.Pipeline.Http.Moderation;
+
+namespace ChatTranscripts.Pipeline.Logic.Moderation;
+
+/// <summary>Everything that hides posts of one session: posts hidden, accounts blocked (for it or its series) and its rules.</summary>
+public sealed record SessionModeration(IReadOnlySet<PostKey> HiddenPosts, IReadOnlySet<AccountKey> BlockedAccounts, ModerationRules Rules)
+{
+    public static SessionModeration None { get; } = new(new HashSet<PostKey>(), new HashSet<AccountKey>(), ModerationRules.Off);
+}

@@ -1,8 +1,0 @@
-namespace ChatTranscripts.Pipeline.Tagging;
-
-public enum EntityKind
-{
-    Hashtag,
-    Mention,
-    Url,
-}

@@ -1,4 +1,0 @@
-namespace ChatTranscripts.Pipeline.Transcripts.Rendering;
-
-/// <summary>How many posts fell in one interval of the timeline.</summary>
-internal sealed record TimelineBucket(string StartIso, string StartTime, int Posts);
