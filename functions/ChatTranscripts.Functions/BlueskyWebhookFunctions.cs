@@ -1,5 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Ingest.Bluesky;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Http.Ingest.Bluesky;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Http.Ingest;
 using Microsoft.AspNetCore.Http;

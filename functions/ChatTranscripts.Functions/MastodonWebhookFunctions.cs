@@ -1,5 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Ingest.Mastodon;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Http.Ingest.Mastodon;
 using Microsoft.AspNetCore.Http;

@@ -1,9 +1,5 @@
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Http.Moderation;
-using ChatTranscripts.Pipeline.Logic.Moderation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,7 +1,5 @@
-using ChatTranscripts.Pipeline.Adapters.Queues;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ChatTranscripts.Functions;

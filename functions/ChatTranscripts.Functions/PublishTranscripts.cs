@@ -1,4 +1,3 @@
-using ChatTranscripts.Pipeline.Adapters.Blobs;
 using ChatTranscripts.Pipeline.Application.Publishing;
 using Microsoft.Azure.Functions.Worker;
 

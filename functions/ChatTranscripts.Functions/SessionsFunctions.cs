@@ -1,6 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Sessions;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Http.Sessions;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Ingest.X;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Http.Ingest.X;
 using Microsoft.AspNetCore.Http;

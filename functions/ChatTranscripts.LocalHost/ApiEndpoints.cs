@@ -1,15 +1,8 @@
 using System.Text.Json.Nodes;
 using ChatTranscripts.LocalHost.Access;
 using ChatTranscripts.LocalHost.OpenApi;
-using ChatTranscripts.Pipeline.Adapters.Tables;
 using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ingest.Bluesky;
-using ChatTranscripts.Pipeline.Application.Ingest.Mastodon;
-using ChatTranscripts.Pipeline.Application.Ingest.X;
-using ChatTranscripts.Pipeline.Application.Sessions;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Http.Ingest;
 using ChatTranscripts.Pipeline.Http.Ingest.Bluesky;
@@ -17,7 +10,6 @@ using ChatTranscripts.Pipeline.Http.Ingest.Mastodon;
 using ChatTranscripts.Pipeline.Http.Ingest.X;
 using ChatTranscripts.Pipeline.Http.Moderation;
 using ChatTranscripts.Pipeline.Http.Sessions;
-using ChatTranscripts.Pipeline.Logic.Moderation;
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace ChatTranscripts.LocalHost;

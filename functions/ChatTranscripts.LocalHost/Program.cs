@@ -3,7 +3,6 @@ using ChatTranscripts.LocalHost.Access;
 using ChatTranscripts.LocalHost.Background;
 using ChatTranscripts.LocalHost.Demo;
 using ChatTranscripts.LocalHost.OpenApi;
-using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.Extensions.Configuration.Memory;
 

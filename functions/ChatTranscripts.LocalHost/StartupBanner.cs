@@ -1,5 +1,4 @@
 using ChatTranscripts.LocalHost.OpenApi;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
 
 namespace ChatTranscripts.LocalHost;

@@ -1,6 +1,4 @@
 using ChatTranscripts.Pipeline.Adapters.Blobs;
-using ChatTranscripts.Pipeline.Application.Publishing;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
 
 namespace ChatTranscripts.LocalHost;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatTranscripts.BrowserTests.Browser;
 using ChatTranscripts.BrowserTests.Site;
-using Microsoft.Playwright;
 
 namespace ChatTranscripts.BrowserTests;
 

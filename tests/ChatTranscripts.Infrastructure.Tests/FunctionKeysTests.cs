@@ -1,7 +1,5 @@
 using System.Reflection;
-using System.Text.Json.Nodes;
 using ChatTranscripts.Functions;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
 using Microsoft.Azure.Functions.Worker;
 

@@ -1,4 +1,3 @@
-using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.Configuration;

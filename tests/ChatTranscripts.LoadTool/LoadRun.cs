@@ -6,12 +6,8 @@ using ChatTranscripts.LoadTool.Reporting;
 using ChatTranscripts.LoadTool.Sending;
 using ChatTranscripts.LoadTool.Storage;
 using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Queues;
 using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.Extensions.Options;
 using PipelineJson = ChatTranscripts.Pipeline.Core.PipelineJson;
 

@@ -1,8 +1,5 @@
 using ChatTranscripts.LocalHost.Azurite;
 using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ports;
 
 namespace ChatTranscripts.Testing;
 

@@ -1,4 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
 
 namespace ChatTranscripts.LocalHost.Access;

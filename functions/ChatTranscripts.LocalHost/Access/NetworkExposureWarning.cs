@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace ChatTranscripts.LocalHost.Access;
 
 /// <summary>Says at start-up, once, what a host that other machines can reach leaves open to them.</summary>

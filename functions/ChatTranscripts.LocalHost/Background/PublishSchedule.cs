@@ -1,4 +1,3 @@
-using ChatTranscripts.Pipeline.Adapters.Blobs;
 using ChatTranscripts.Pipeline.Application.Publishing;
 
 namespace ChatTranscripts.LocalHost.Background;

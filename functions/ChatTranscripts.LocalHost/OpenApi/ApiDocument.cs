@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

@@ -1,10 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.LocalHost.OpenApi;
 

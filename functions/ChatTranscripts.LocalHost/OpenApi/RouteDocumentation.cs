@@ -1,10 +1,5 @@
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Http.Ingest;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace ChatTranscripts.LocalHost.OpenApi;

@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using ChatTranscripts.Pipeline.Application.Sessions;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Http.Sessions;
 
 namespace ChatTranscripts.LocalHost.OpenApi;
 

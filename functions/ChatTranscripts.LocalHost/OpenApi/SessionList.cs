@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using ChatTranscripts.Pipeline.Application.Sessions;
-using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Http.Sessions;
 
 namespace ChatTranscripts.LocalHost.OpenApi;

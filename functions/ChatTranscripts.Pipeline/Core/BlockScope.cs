@@ -1,7 +1,3 @@
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Moderation;
-using ChatTranscripts.Pipeline.Logic.Moderation;
 namespace ChatTranscripts.Pipeline.Core;
 
 /// <summary>How far an account block reaches.</summary>

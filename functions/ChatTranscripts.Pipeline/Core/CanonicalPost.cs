@@ -1,7 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 namespace ChatTranscripts.Pipeline.Core;
 
 /// <summary>A post in the platform-neutral shape every webhook is turned into. Times are UTC.</summary>

@@ -1,8 +1,4 @@
 using System.Text.Json;
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.Pipeline.Core;
 

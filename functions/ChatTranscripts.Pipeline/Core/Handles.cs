@@ -1,9 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Http.Ingest;
-
 namespace ChatTranscripts.Pipeline.Core;
 
 /// <summary>Handles are stored without '@' (or the full-width '＠') and compared without regard to case.</summary>
@@ -16,7 +10,7 @@ public static class Handles
 
     /// <summary>A normalised handle: 1 to <see cref="MaxLength"/> characters, none of them a space or a control character.</summary>
     public static bool IsValid(string handle) =>
-        handle.Length > 0 && JsonFieldReader.LengthInCharacters(handle) <= MaxLength && !handle.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+        handle.Length > 0 && CodePoints.Count(handle) <= MaxLength && !handle.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
     public static string Normalise(string handle)
     {

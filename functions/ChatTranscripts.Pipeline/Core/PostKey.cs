@@ -1,7 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 namespace ChatTranscripts.Pipeline.Core;
 
 /// <summary>Identifies a post across platforms; its text form <c>{platform}:{id}</c> is the id used in transcripts.</summary>

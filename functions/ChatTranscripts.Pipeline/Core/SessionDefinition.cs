@@ -1,6 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Sessions;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Sessions;
 namespace ChatTranscripts.Pipeline.Core;
 
 /// <summary>What an organiser registers: normalised (hashtags lowercase without '#', handles without '@'), times in UTC.</summary>

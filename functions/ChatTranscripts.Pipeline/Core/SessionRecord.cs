@@ -1,9 +1,3 @@
-using Azure;
-using ChatTranscripts.Pipeline.Application.Sessions;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Sessions;
-using ChatTranscripts.Pipeline.Logic.Transcripts;
-
 namespace ChatTranscripts.Pipeline.Core;
 
 /// <summary>A registered session with the bookkeeping the processor and the publisher keep on it.</summary>
@@ -29,7 +23,7 @@ public sealed record SessionRecord
     public int PostCount { get; init; }
 
     /// <summary>The stored entity's ETag when read from storage: a write conditional on it fails if anyone changed the record since.</summary>
-    public ETag ETag { get; init; }
+    public string? ETag { get; init; }
 
     public string? PublishedVersion { get; init; }
 

@@ -1,7 +1,5 @@
 using Azure.Core;
 using Azure.Identity;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Core;
 using Microsoft.Extensions.Configuration;
 
 namespace ChatTranscripts.Pipeline.Hosting;

@@ -1,20 +1,12 @@
 using ChatTranscripts.Pipeline.Adapters.Blobs;
 using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Queues;
 using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Processing;
 using ChatTranscripts.Pipeline.Application.Publishing;
-using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Application.Sessions;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Http.Ingest;
 using ChatTranscripts.Pipeline.Http.Moderation;
 using ChatTranscripts.Pipeline.Http.Sessions;
-using ChatTranscripts.Pipeline.Logic.Moderation;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Series;
 using Microsoft.Extensions.Configuration;
@@ -40,15 +32,15 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
 
-        services.AddSingleton<PipelineTables>();
+        services.AddAdapter<IStorageProvisioning, PipelineTables>();
         services.AddSingleton<SessionDayIndex>();
-        services.AddSingleton<SessionStore>();
-        services.AddSingleton<SessionPostStore>();
-        services.AddSingleton<ReceivedPostStore>();
+        services.AddAdapter<ISessionStore, SessionStore>();
+        services.AddAdapter<ISessionPostStore, SessionPostStore>();
+        services.AddAdapter<IReceivedPostStore, ReceivedPostStore>();
         services.AddSingleton<TombstoneFilterSegments>();
-        services.AddSingleton<DeletionStore>();
-        services.AddSingleton<ReceivedPostHours>();
-        services.AddSingleton<SetAsidePostStore>();
+        services.AddAdapter<IDeletionStore, DeletionStore>();
+        services.AddAdapter<IReceivedPostHours, ReceivedPostHours>();
+        services.AddAdapter<ISetAsidePostStore, SetAsidePostStore>();
         services.AddPostQueue(configuration);
 
         services.AddSingleton<StandardWebhookSignature>();
@@ -59,10 +51,10 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddMastodonAndBlueskyWebhooks(configuration);
         services.AddXWebhooks(configuration);
         services.AddSingleton<SessionsEndpoints>();
-        services.AddSingleton<ModerationStore>();
+        services.AddAdapter<IModerationStore, ModerationStore>();
         services.AddSingleton<ModerationEndpoints>();
 
-        services.AddSingleton<ReceivedPostWriter>();
+        services.AddAdapter<IReceivedPostWriter, ReceivedPostWriter>();
         services.AddSingleton<SessionReconciler>();
         services.AddSingleton<SessionSnapshots>();
         services.AddSingleton<PostProcessor>();
@@ -72,11 +64,24 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddSingleton<PersonPageRenderer>();
         services.AddSingleton<PersonPagePublisher>();
         services.AddSingleton<SiteIndexRenderer>();
-        services.AddSingleton<StaticSite>();
-        services.AddSingleton<SeriesStore>();
+        services.AddAdapter<IStaticSite, StaticSite>();
+        services.AddAdapter<ISeriesStore, SeriesStore>();
         services.AddSingleton<SeriesPageRenderer>();
         services.AddSingleton<SeriesPublisher>();
         services.AddSingleton<TranscriptPublisher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers an adapter once and its port as the same instance: the application asks for the port, while tests and
+    /// operator tools that need the adapter itself get the one the pipeline uses.
+    /// </summary>
+    private static IServiceCollection AddAdapter<TPort, TAdapter>(this IServiceCollection services)
+        where TPort : class
+        where TAdapter : class, TPort
+    {
+        services.AddSingleton<TAdapter>();
+        services.AddSingleton<TPort>(sp => sp.GetRequiredService<TAdapter>());
         return services;
     }
 }

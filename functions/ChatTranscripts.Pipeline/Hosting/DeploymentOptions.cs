@@ -1,5 +1,3 @@
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Core;
 namespace ChatTranscripts.Pipeline.Hosting;
 
 /// <summary>

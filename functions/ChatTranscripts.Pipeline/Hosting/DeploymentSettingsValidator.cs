@@ -1,14 +1,7 @@
 using System.Text.RegularExpressions;
 using Azure.Messaging.ServiceBus;
-using ChatTranscripts.Pipeline.Adapters.Blobs;
 using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Queues;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Publishing;
-using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Ingest.Bluesky;
-using ChatTranscripts.Pipeline.Application.Ingest.Mastodon;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Http.Ingest;
 using ChatTranscripts.Pipeline.Http.Ingest.Bluesky;
 using ChatTranscripts.Pipeline.Http.Ingest.Mastodon;

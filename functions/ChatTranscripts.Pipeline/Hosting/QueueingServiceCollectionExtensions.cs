@@ -1,11 +1,8 @@
 using Azure.Messaging.ServiceBus;
 using ChatTranscripts.Pipeline.Adapters.Connections;
 using ChatTranscripts.Pipeline.Adapters.Queues;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,8 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Ingest.X;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Http.Ingest;
 using ChatTranscripts.Pipeline.Http.Ingest.X;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 namespace ChatTranscripts.Pipeline.Http;
 
 /// <summary>Who may call a route, each with a credential of its own (design decision 10).</summary>

@@ -1,8 +1,5 @@
 using Azure;
 using Azure.Messaging.ServiceBus;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 
 namespace ChatTranscripts.Pipeline.Http;
 

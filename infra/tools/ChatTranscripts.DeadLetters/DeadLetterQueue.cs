@@ -2,13 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
 using ChatTranscripts.Pipeline.Adapters.Queues;
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.DeadLetters;
 

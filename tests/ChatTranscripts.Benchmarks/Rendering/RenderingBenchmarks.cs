@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ChatTranscripts.Benchmarks.Corpus;
+using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Exports;
 

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using ChatTranscripts.IntegrationTests.Hosts;
 using ChatTranscripts.Testing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Options;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
 

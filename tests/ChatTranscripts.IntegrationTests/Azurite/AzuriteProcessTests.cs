@@ -2,9 +2,6 @@ using System.Diagnostics;
 using Azure.Storage.Queues;
 using ChatTranscripts.LocalHost.Azurite;
 using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.IntegrationTests.Azurite;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using ChatTranscripts.IntegrationTests.Hosts;
 using ChatTranscripts.LocalHost.OpenApi;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Tests;
 using ChatTranscripts.Pipeline.Tests.Rendering;

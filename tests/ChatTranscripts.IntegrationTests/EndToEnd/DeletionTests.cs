@@ -1,10 +1,7 @@
 using System.Net;
 using Azure.Data.Tables;
 using ChatTranscripts.IntegrationTests.Hosts;
-using ChatTranscripts.Pipeline.Adapters.Connections;
 using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;

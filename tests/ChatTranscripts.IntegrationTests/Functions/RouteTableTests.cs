@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatTranscripts.Functions;
 using ChatTranscripts.IntegrationTests.Hosts;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Tests;
 using ChatTranscripts.Testing;

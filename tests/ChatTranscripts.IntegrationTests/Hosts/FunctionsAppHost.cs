@@ -1,10 +1,6 @@
 using ChatTranscripts.FunctionsHost;
 using ChatTranscripts.LocalHost;
 using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Tests;
 using ChatTranscripts.Testing;

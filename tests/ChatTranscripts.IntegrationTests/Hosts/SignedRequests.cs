@@ -1,9 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.IntegrationTests.Hosts;

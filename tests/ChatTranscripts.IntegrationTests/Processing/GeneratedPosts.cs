@@ -1,8 +1,5 @@
 using ChatTranscripts.IntegrationTests.Resilience;
-using ChatTranscripts.Pipeline.Adapters.Queues;
-using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Hosting;
 
 namespace ChatTranscripts.IntegrationTests.Processing;
 

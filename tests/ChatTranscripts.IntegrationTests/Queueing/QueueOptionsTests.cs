@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using ChatTranscripts.Pipeline.Adapters.Queues;
-using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Hosting;
 
 namespace ChatTranscripts.IntegrationTests.Queueing;
 

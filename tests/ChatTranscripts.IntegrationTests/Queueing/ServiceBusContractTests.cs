@@ -1,8 +1,6 @@
 using Azure.Messaging.ServiceBus;
 using ChatTranscripts.Pipeline.Adapters.Queues;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.IntegrationTests.Queueing;

@@ -2,7 +2,6 @@ using ChatTranscripts.Pipeline.Adapters.Queues;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Queueing;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.Options;
 

@@ -5,11 +5,8 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using ChatTranscripts.Pipeline.Adapters.Connections;
 using ChatTranscripts.Pipeline.Adapters.Queues;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,4 @@
-using ChatTranscripts.Pipeline.Adapters.Queues;
-using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.IntegrationTests.Resilience;

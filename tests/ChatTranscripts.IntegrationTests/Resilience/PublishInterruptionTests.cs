@@ -1,10 +1,5 @@
 using System.Text;
-using Azure.Storage.Blobs;
-using ChatTranscripts.Pipeline.Adapters.Blobs;
 using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Publishing;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using Azure.Core;
-using ChatTranscripts.Pipeline.Adapters.Blobs;
 using ChatTranscripts.Pipeline.Application.Publishing;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,10 +3,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using ChatTranscripts.LoadTool.Generation;
 using ChatTranscripts.LoadTool.Reporting;
-using ChatTranscripts.Pipeline.Adapters.Connections;
 using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ports;
 
 namespace ChatTranscripts.LoadTool.Sending;
 

@@ -1,7 +1,4 @@
-using ChatTranscripts.Pipeline.Adapters.Connections;
 using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ports;
 
 namespace ChatTranscripts.LoadTool.Storage;
 

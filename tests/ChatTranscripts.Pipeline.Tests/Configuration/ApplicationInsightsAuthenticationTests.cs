@@ -1,5 +1,4 @@
 using Azure.Identity;
-using ChatTranscripts.Pipeline.Adapters.Connections;
 using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.Extensions.Configuration;
 

@@ -1,12 +1,6 @@
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Http.Ingest;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatTranscripts.Pipeline.Tests.Configuration;

@@ -1,4 +1,3 @@
-using ChatTranscripts.Pipeline.Adapters.Connections;
 using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.Extensions.Configuration;
 

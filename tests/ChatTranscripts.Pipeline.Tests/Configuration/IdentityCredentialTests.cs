@@ -1,6 +1,5 @@
 using Azure.Identity;
 using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace ChatTranscripts.Pipeline.Tests.Configuration;

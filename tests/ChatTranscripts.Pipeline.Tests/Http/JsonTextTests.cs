@@ -1,6 +1,5 @@
 using System.Text;
 using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Http;
 
 namespace ChatTranscripts.Pipeline.Tests.Http;
 

@@ -1,3 +1,4 @@
+using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;

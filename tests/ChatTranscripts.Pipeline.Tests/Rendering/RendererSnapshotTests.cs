@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Series;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;

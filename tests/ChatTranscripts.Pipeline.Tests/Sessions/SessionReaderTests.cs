@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using ChatTranscripts.Pipeline.Application.Sessions;
 using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Http.Sessions;
 
 namespace ChatTranscripts.Pipeline.Tests.Sessions;
 

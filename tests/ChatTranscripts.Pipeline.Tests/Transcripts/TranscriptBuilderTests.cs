@@ -1,9 +1,5 @@
 using System.Text;
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 using ChatTranscripts.Pipeline.Logic.Membership;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 using static ChatTranscripts.Pipeline.Tests.Posts;

@@ -4,18 +4,14 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Publishing;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatTranscripts.Pipeline.Adapters.Blobs;
 
 /// <summary>The blob container served as the static website (<c>$web</c> in Azure).</summary>
-public sealed class StaticSite : IDisposable
+public sealed class StaticSite : IDisposable, IStaticSite
 {
     private readonly BlobContainerClient _container;
     private readonly string _cacheControl;
@@ -116,9 +112,3 @@ public sealed class StaticSite : IDisposable
 
     public void Dispose() => _created.Dispose();
 }
-
-public sealed record SiteFile(BinaryData Content, string ContentType, string? CacheControl);
-
-/// <summary>What the site holds at a path, as far as deciding whether to upload again needs: its headers and the MD5 the service keeps.</summary>
-/// <param name="ContentHash">Empty when the service keeps none (a blob uploaded in blocks).</param>
-public sealed record SiteFileState(string? ContentType, string? CacheControl, ReadOnlyMemory<byte> ContentHash);

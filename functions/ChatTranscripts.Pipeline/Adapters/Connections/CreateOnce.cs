@@ -1,8 +1,3 @@
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 namespace ChatTranscripts.Pipeline.Adapters.Connections;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using Azure.Core;
 using Azure.Identity;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace ChatTranscripts.Pipeline.Adapters.Connections;

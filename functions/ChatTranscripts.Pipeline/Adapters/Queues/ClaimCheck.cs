@@ -1,12 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs;
 using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 
 namespace ChatTranscripts.Pipeline.Adapters.Queues;
 

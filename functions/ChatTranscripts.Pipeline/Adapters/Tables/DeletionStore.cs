@@ -1,13 +1,7 @@
-using Azure;
 using Azure.Data.Tables;
-using ChatTranscripts.Pipeline.Adapters.Connections;
 using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.Pipeline.Adapters.Tables;
 
@@ -18,7 +12,7 @@ namespace ChatTranscripts.Pipeline.Adapters.Tables;
 /// the rest are point lookups, so their number costs storage (a few hundred bytes each), never time, and a batch of
 /// new posts reads no tombstone at all.
 /// </summary>
-public sealed class DeletionStore(PipelineTables tables, TombstoneFilterSegments filter, TimeProvider time)
+public sealed class DeletionStore(PipelineTables tables, TombstoneFilterSegments filter, TimeProvider time) : IDeletionStore
 {
     /// <summary>The mark's partition: no platform escapes to it, as platforms are lowercase letters, digits and '-'.</summary>
     private const string MarkPartition = "~mark";
@@ -50,17 +44,17 @@ public sealed class DeletionStore(PipelineTables tables, TombstoneFilterSegments
     /// its tombstones are written); null before the first deletion. The same mark before and after some work means no
     /// deletion wrote a tombstone in between, so no tombstone can have appeared that a lookup before the work missed.
     /// </summary>
-    public async Task<ETag?> MarkAsync(CancellationToken cancellationToken)
+    public async Task<string?> MarkAsync(CancellationToken cancellationToken)
     {
         var mark = await tables.Deletions.GetEntityIfExistsAsync<TableEntity>(MarkPartition, MarkRow, select: ["RowKey"], cancellationToken: cancellationToken);
-        return mark.HasValue ? mark.Value!.ETag : null;
+        return mark.HasValue ? mark.Value!.ETag.ToString() : null;
     }
 
     /// <summary>
     /// Which of <paramref name="keys"/> are deleted, as of <paramref name="mark"/> (read before): the filter rules out
     /// most, and each of the rest is one point lookup, whatever the number of tombstones.
     /// </summary>
-    public async Task<IReadOnlySet<PostKey>> DeletedAmongAsync(IEnumerable<PostKey> keys, ETag? mark, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<PostKey>> DeletedAmongAsync(IEnumerable<PostKey> keys, string? mark, CancellationToken cancellationToken)
     {
         var candidates = await filter.MaybeDeletedAsync(keys.Distinct(), mark, cancellationToken);
         var found = await BoundedParallel.SelectAsync(candidates, async (key, ct) =>

@@ -1,14 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Moderation;
 using ChatTranscripts.Pipeline.Logic.Moderation;
 
 namespace ChatTranscripts.Pipeline.Adapters.Tables;
@@ -18,7 +11,7 @@ namespace ChatTranscripts.Pipeline.Adapters.Tables;
 /// per hashtag for series blocks, so a session's moderation is read in one query per partition, and a series block
 /// reaches sessions registered after it. Stored posts are never touched: moderation is applied when transcripts are built.
 /// </summary>
-public sealed class ModerationStore(PipelineTables tables)
+public sealed class ModerationStore(PipelineTables tables) : IModerationStore
 {
     private const string RulesRow = "rules";
     private const string PostPrefix = "post:";
@@ -68,12 +61,12 @@ public sealed class ModerationStore(PipelineTables tables)
     public Task<bool> UnhidePostAsync(string sessionId, PostKey post, CancellationToken cancellationToken) =>
         DeleteAsync(SessionPartition(sessionId), PostRow(post), cancellationToken);
 
-    /// <summary>Blocks the account in each partition; true when it was not blocked in at least one of them.</summary>
+    /// <summary>Blocks the account in each partition of the scope; true when it was not blocked in at least one of them.</summary>
     public async Task<bool> BlockAccountAsync(
-        IEnumerable<string> partitions, string platform, string handle, string reason, Moderator moderator, DateTimeOffset at, CancellationToken cancellationToken)
+        SessionRecord session, BlockScope scope, string platform, string handle, string reason, Moderator moderator, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var added = false;
-        foreach (var partition in partitions)
+        foreach (var partition in Partitions(session, scope))
         {
             var entity = Audited(new TableEntity(partition, AccountRow(platform, handle)), reason, moderator, at);
             entity["Platform"] = platform;
@@ -84,10 +77,10 @@ public sealed class ModerationStore(PipelineTables tables)
     }
 
     /// <summary>True when the account was blocked in at least one of the partitions.</summary>
-    public async Task<bool> UnblockAccountAsync(IEnumerable<string> partitions, string platform, string handle, CancellationToken cancellationToken)
+    public async Task<bool> UnblockAccountAsync(SessionRecord session, BlockScope scope, string platform, string handle, CancellationToken cancellationToken)
     {
         var removed = false;
-        foreach (var partition in partitions)
+        foreach (var partition in Partitions(session, scope))
         {
             removed |= await DeleteAsync(partition, AccountRow(platform, handle), cancellationToken);
         }
@@ -107,9 +100,15 @@ public sealed class ModerationStore(PipelineTables tables)
         return tables.Moderation.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public static string SessionPartition(string sessionId) => "session:" + sessionId;
+    /// <summary>A series is every session that shares a hashtag with this one: its blocks are kept under each of this session's hashtags.</summary>
+    private static IEnumerable<string> Partitions(SessionRecord session, BlockScope scope) =>
+        scope == BlockScope.Series
+            ? session.Definition.Hashtags.Select(SeriesPartition)
+            : [SessionPartition(session.Id)];
 
-    public static string SeriesPartition(string hashtag) => "series:" + TableKeys.Escape(hashtag);
+    private static string SessionPartition(string sessionId) => "session:" + sessionId;
+
+    private static string SeriesPartition(string hashtag) => "series:" + TableKeys.Escape(hashtag);
 
     private static string PostRow(PostKey post) => $"{PostPrefix}{post.Platform}:{TableKeys.Escape(post.Id)}";
 

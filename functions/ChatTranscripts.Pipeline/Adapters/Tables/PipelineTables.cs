@@ -1,15 +1,12 @@
 using Azure.Data.Tables;
 using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Application;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatTranscripts.Pipeline.Adapters.Tables;
 
 /// <summary>The pipeline's tables, created on first use.</summary>
-public sealed class PipelineTables : IDisposable
+public sealed class PipelineTables : IDisposable, IStorageProvisioning
 {
     private static readonly string[] Names = ["Sessions", "SessionDays", "Posts", "ReceivedPosts", "ReceivedPostHours", "Deletions", "SetAsidePosts", "Moderation", "Series"];
     private readonly StorageAccount _account;

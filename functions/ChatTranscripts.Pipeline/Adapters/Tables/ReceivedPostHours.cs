@@ -1,12 +1,6 @@
 using Azure.Data.Tables;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.Pipeline.Adapters.Tables;
 
@@ -15,7 +9,7 @@ namespace ChatTranscripts.Pipeline.Adapters.Tables;
 /// partition of ReceivedPosts that holds a version (an edit that moved <c>createdAt</c> to another hour leaves one in
 /// each). A deletion finds them all with one range query. Rows hold no content, only the version's creation time.
 /// </summary>
-public sealed class ReceivedPostHours(PipelineTables tables)
+public sealed class ReceivedPostHours(PipelineTables tables) : IReceivedPostHours
 {
     private const char Separator = '@';
     private const string CreatedAtColumn = "CreatedAt";

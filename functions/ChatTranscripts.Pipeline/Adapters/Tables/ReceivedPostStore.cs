@@ -1,15 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
-using ChatTranscripts.Pipeline.Adapters.Connections;
 using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Sessions;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Sessions;
 
 namespace ChatTranscripts.Pipeline.Adapters.Tables;
 
@@ -17,7 +10,7 @@ namespace ChatTranscripts.Pipeline.Adapters.Tables;
 /// The latest version of every post received, whether or not a session wants it yet: a session registered
 /// (or changed) later still finds the posts of its time window here.
 /// </summary>
-public sealed class ReceivedPostStore(PipelineTables tables)
+public sealed class ReceivedPostStore(PipelineTables tables) : IReceivedPostStore
 {
     private const string HashColumn = "Hash";
 
@@ -28,7 +21,7 @@ public sealed class ReceivedPostStore(PipelineTables tables)
         {
             var response = await tables.ReceivedPosts.GetEntityIfExistsAsync<TableEntity>(
                 TableKeys.HourBucket(post.CreatedAt), TableKeys.Escape(post.Key.ToString()), cancellationToken: ct);
-            return response.HasValue ? new StoredVersion(PostColumns.Read(response.Value!), response.Value!.GetString(HashColumn), response.Value!.ETag) : null;
+            return response.HasValue ? new StoredVersion(PostColumns.Read(response.Value!), response.Value!.GetString(HashColumn), response.Value!.ETag.ToString()) : null;
         }, cancellationToken);
         return found.OfType<StoredVersion>().ToDictionary(f => f.Post!.Key);
     }
@@ -51,7 +44,7 @@ public sealed class ReceivedPostStore(PipelineTables tables)
             byEntity[entity] = (write.Post, write.Hash);
             return write.Current.Post is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, entity)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, write.Current.ETag
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, (write.Current.ETag is { } etag ? new ETag(etag) : (ETag?)null)
                     ?? throw new ArgumentException($"The stored version of {write.Post.Key} was not read, so it has no ETag to replace it under.", nameof(writes)));
         }), cancellationToken);
         return refused.Select(r => new SetAsidePost(byEntity[r.Action.Entity].Post, byEntity[r.Action.Entity].Hash, r.Reason)).ToList();

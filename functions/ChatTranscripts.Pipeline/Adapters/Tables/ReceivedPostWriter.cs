@@ -1,13 +1,7 @@
 using Azure.Data.Tables;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Processing;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 using Microsoft.Extensions.Logging;
 
 namespace ChatTranscripts.Pipeline.Adapters.Tables;
@@ -18,7 +12,7 @@ namespace ChatTranscripts.Pipeline.Adapters.Tables;
 /// processors holding different versions of a post can never store the older one last. A write that loses such a race
 /// reads the batch's rows again and decides again.
 /// </summary>
-public sealed class ReceivedPostWriter(ReceivedPostStore received, ReceivedPostHours hours, ILogger<ReceivedPostWriter> logger)
+public sealed class ReceivedPostWriter(ReceivedPostStore received, ReceivedPostHours hours, ILogger<ReceivedPostWriter> logger) : IReceivedPostWriter
 {
     /// <summary>Rounds of "read again, decide again" before the batch gives up (and is retried by the drainer).</summary>
     private const int MaxConflicts = 5;

@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Application;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Series;
 
@@ -17,7 +14,7 @@ namespace ChatTranscripts.Pipeline.Adapters.Tables;
 /// every post). A partition of its own holds, per series, a fingerprint of what its page was last built from, so a
 /// publish run finds the series that changed with one query.
 /// </summary>
-public sealed class SeriesStore(PipelineTables tables)
+public sealed class SeriesStore(PipelineTables tables) : ISeriesStore
 {
     /// <summary>About 75 KB of JSON a row: a chat of any size fits, in rows well within an entity's 1 MiB.</summary>
     private const int ParticipantsPerRow = 1000;

@@ -2,21 +2,15 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 using ChatTranscripts.Pipeline.Logic.Membership;
 using ChatTranscripts.Pipeline.Logic.Tagging;
 
 namespace ChatTranscripts.Pipeline.Adapters.Tables;
 
 /// <summary>The tagged and threaded posts of each session: partition = session id, row = post key.</summary>
-public sealed class SessionPostStore(PipelineTables tables)
+public sealed class SessionPostStore(PipelineTables tables) : ISessionPostStore
 {
     private const string HashColumn = "Hash";
 
@@ -43,7 +37,9 @@ public sealed class SessionPostStore(PipelineTables tables)
     }
 
     /// <summary>The row key of a post in its session's partition.</summary>
-    public static string RowKey(PostKey key) => TableKeys.Escape(key.ToString());
+    public string RowOf(PostKey key) => RowKey(key);
+
+    private static string RowKey(PostKey key) => TableKeys.Escape(key.ToString());
 
     /// <summary>
     /// Writes the rows of <paramref name="posts"/> whose content differs from what the partition holds

@@ -4,11 +4,7 @@ using Azure.Data.Tables;
 using ChatTranscripts.Pipeline.Adapters.Connections;
 using ChatTranscripts.Pipeline.Application;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Sessions;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Sessions;
-using ChatTranscripts.Pipeline.Logic.Transcripts;
 
 namespace ChatTranscripts.Pipeline.Adapters.Tables;
 
@@ -17,7 +13,7 @@ namespace ChatTranscripts.Pipeline.Adapters.Tables;
 /// finds them by day through <see cref="SessionDayIndex"/>. Each writer merges only its own columns, so the
 /// processor, the publisher and the API never overwrite one another.
 /// </summary>
-public sealed class SessionStore : IDisposable
+public sealed class SessionStore : IDisposable, ISessionStore
 {
     private const string Partition = "session";
     private const string DefinitionColumn = "Definition";
@@ -101,14 +97,14 @@ public sealed class SessionStore : IDisposable
     /// The digest is a function of the content, so recording it again after a crash is harmless, and a change of
     /// content always reaches the publisher.
     /// </summary>
-    public async Task<ETag?> RecordContentAsync(string id, string contentVersion, int postCount, ETag ifMatch, CancellationToken cancellationToken)
+    public async Task<string?> RecordContentAsync(string id, string contentVersion, int postCount, string? ifMatch, CancellationToken cancellationToken)
     {
         try
         {
             var response = await _tables.Sessions.UpdateEntityAsync(
                 new TableEntity(Partition, id) { ["ContentVersion"] = contentVersion, ["PostCount"] = postCount },
-                ifMatch, TableUpdateMode.Merge, cancellationToken);
-            return response.Headers.ETag;
+                ifMatch is null ? default : new ETag(ifMatch), TableUpdateMode.Merge, cancellationToken);
+            return response.Headers.ETag?.ToString();
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
@@ -170,7 +166,7 @@ public sealed class SessionStore : IDisposable
         Definition = JsonSerializer.Deserialize<SessionDefinition>(LongStringColumn.Read(entity, DefinitionColumn)!, PipelineJson.Options)!,
         ContentVersion = entity.GetString("ContentVersion"),
         ModerationVersion = entity.GetString("ModerationVersion"),
-        ETag = entity.ETag,
+        ETag = entity.ETag == default ? null : entity.ETag.ToString(),
         PostCount = entity.GetInt32("PostCount") ?? 0,
         PublishedVersion = entity.GetString("PublishedVersion"),
         PublishedHash = entity.GetString("PublishedHash"),
@@ -180,5 +176,3 @@ public sealed class SessionStore : IDisposable
         PublishedPhase = Enum.TryParse<TranscriptPhase>(entity.GetString("PublishedPhase"), out var phase) ? phase : null,
     };
 }
-
-public sealed record PublishRecord(string Version, string Hash, DateTimeOffset At, int Posts, int Participants, TranscriptPhase Phase);

@@ -1,17 +1,8 @@
 using Azure.Data.Tables;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.Pipeline.Adapters.Tables;
-
-/// <summary>A version of a post that storage refused to hold, and the reason it gave.</summary>
-public sealed record SetAsidePost(CanonicalPost Post, string Version, string Reason);
 
 /// <summary>
 /// Posts that Table Storage refused (a property over 64 KiB, an entity over 1 MiB): set aside here with the reason,
@@ -19,7 +10,7 @@ public sealed record SetAsidePost(CanonicalPost Post, string Version, string Rea
 /// was refused: <see cref="ReceivedScope"/>, or <see cref="SessionScope"/> of the session whose Posts table refused it;
 /// row = the post's key. A newer version of the post (an edit) is tried again.
 /// </summary>
-public sealed class SetAsidePostStore(PipelineTables tables, TimeProvider time)
+public sealed class SetAsidePostStore(PipelineTables tables, TimeProvider time) : ISetAsidePostStore
 {
     public const string ReceivedScope = "ReceivedPosts";
 
@@ -28,7 +19,13 @@ public sealed class SetAsidePostStore(PipelineTables tables, TimeProvider time)
 
     public static string SessionScope(string sessionId) => "Posts:" + sessionId;
 
-    public Task RecordAsync(string scope, IEnumerable<SetAsidePost> posts, CancellationToken cancellationToken) =>
+    public Task RecordReceivedAsync(IEnumerable<SetAsidePost> posts, CancellationToken cancellationToken) =>
+        RecordAsync(ReceivedScope, posts, cancellationToken);
+
+    public Task RecordForSessionAsync(string sessionId, IEnumerable<SetAsidePost> posts, CancellationToken cancellationToken) =>
+        RecordAsync(SessionScope(sessionId), posts, cancellationToken);
+
+    private Task RecordAsync(string scope, IEnumerable<SetAsidePost> posts, CancellationToken cancellationToken) =>
         TableBatches.SubmitAsync(tables.SetAsidePosts, posts.Select(setAside => new TableTransactionAction(
             TableTransactionActionType.UpsertReplace,
             new TableEntity(scope, TableKeys.Escape(setAside.Post.Key.ToString()))

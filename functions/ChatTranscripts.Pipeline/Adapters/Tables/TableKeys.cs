@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 
 namespace ChatTranscripts.Pipeline.Adapters.Tables;
 
@@ -39,15 +35,10 @@ public static class TableKeys
     public static string HourBucket(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
 
-    public static DateTimeOffset HourStart(DateTimeOffset instant)
-    {
-        var utc = instant.UtcDateTime;
-        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
-    }
 
     public static IEnumerable<string> HourBuckets(DateTimeOffset from, DateTimeOffset to)
     {
-        var hour = HourStart(from);
+        var hour = UtcHour.Of(from);
         for (; hour <= to; hour = hour.AddHours(1))
         {
             yield return HourBucket(hour);

@@ -1,13 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.Pipeline.Adapters.Tables;
 
@@ -28,13 +21,13 @@ public sealed class TombstoneFilterSegments(PipelineTables tables)
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<(TombstoneFilter Filter, ETag ETag)> _segments = [];
     private bool _loaded;
-    private ETag? _currentAt;
+    private string? _currentAt;
 
     /// <summary>
     /// The keys among <paramref name="keys"/> the filter cannot rule out, as of <paramref name="mark"/> (the deletions
     /// mark read before): every deleted one among them, and a few that are not.
     /// </summary>
-    public async Task<IReadOnlyList<PostKey>> MaybeDeletedAsync(IEnumerable<PostKey> keys, ETag? mark, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PostKey>> MaybeDeletedAsync(IEnumerable<PostKey> keys, string? mark, CancellationToken cancellationToken)
     {
         if (mark is null)
         {

@@ -1,7 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 namespace ChatTranscripts.Pipeline.Application.Ingest;
 
 /// <summary>The routes a delivery can come through, as they appear at the start of its queue message id.</summary>

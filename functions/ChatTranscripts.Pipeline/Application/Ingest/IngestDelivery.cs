@@ -1,7 +1,4 @@
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 namespace ChatTranscripts.Pipeline.Application.Ingest;
 
 /// <summary>

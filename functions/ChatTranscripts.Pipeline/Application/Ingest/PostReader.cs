@@ -3,9 +3,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.Pipeline.Application.Ingest;
 
@@ -122,7 +119,7 @@ public static partial class PostReader
     }
 
     public static bool IsValidIdentifier(string id) =>
-        id.Length > 0 && JsonFieldReader.LengthInCharacters(id) <= MaxIdLength && !id.Any(char.IsControl) && !string.IsNullOrWhiteSpace(id);
+        id.Length > 0 && CodePoints.Count(id) <= MaxIdLength && !id.Any(char.IsControl) && !string.IsNullOrWhiteSpace(id);
 
     public static string? Identifier(IFieldReader fields, string field, bool required)
     {

@@ -1,7 +1,4 @@
-using ChatTranscripts.Pipeline.Adapters.Queues;
 using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 namespace ChatTranscripts.Pipeline.Application.Ports;
 
 /// <summary>

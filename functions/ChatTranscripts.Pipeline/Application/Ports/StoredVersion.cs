@@ -1,12 +1,4 @@
-using Azure;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.Pipeline.Application.Ports;
 
@@ -14,7 +6,7 @@ namespace ChatTranscripts.Pipeline.Application.Ports;
 /// A ReceivedPosts row's version, or <see cref="None"/> when there is no row. <see cref="ETag"/> is known when the row
 /// was read; a version a session snapshot vouches for has none, and is read before it is replaced.
 /// </summary>
-public sealed record StoredVersion(CanonicalPost? Post, string? Hash, ETag? ETag = null)
+public sealed record StoredVersion(CanonicalPost? Post, string? Hash, string? ETag = null)
 {
     public static readonly StoredVersion None = new(null, null);
 }

@@ -1,18 +1,7 @@
 using System.Diagnostics;
-using Azure;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Queues;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Application.Sessions;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace ChatTranscripts.Pipeline.Application.Processing;
@@ -27,13 +16,13 @@ namespace ChatTranscripts.Pipeline.Application.Processing;
 /// size of the session.
 /// </summary>
 public sealed class PostProcessor(
-    PipelineTables tables,
-    ReceivedPostStore received,
-    ReceivedPostWriter receivedWriter,
-    ReceivedPostHours receivedHours,
-    DeletionStore deletions,
-    SetAsidePostStore setAside,
-    SessionStore sessions,
+    IStorageProvisioning storage,
+    IReceivedPostStore received,
+    IReceivedPostWriter receivedWriter,
+    IReceivedPostHours receivedHours,
+    IDeletionStore deletions,
+    ISetAsidePostStore setAside,
+    ISessionStore sessions,
     SessionReconciler reconciler,
     SessionSnapshots snapshots,
     ILogger<PostProcessor> logger) : IQueueBatchHandler
@@ -59,7 +48,7 @@ public sealed class PostProcessor(
 
     public async Task ProcessAsync(IReadOnlyList<PipelineMessage> messages, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync(cancellationToken);
+        await storage.EnsureCreatedAsync(cancellationToken);
         await sessions.EnsureIndexedAsync(cancellationToken);
         snapshots.DropIdle();
         try
@@ -85,7 +74,7 @@ public sealed class PostProcessor(
     }
 
     /// <summary>Returns the posts it stored or routed: those found undeleted.</summary>
-    private async Task<IReadOnlyList<PostKey>> ProcessBatchAsync(IReadOnlyList<PipelineMessage> messages, ETag? mark, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PostKey>> ProcessBatchAsync(IReadOnlyList<PipelineMessage> messages, string? mark, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var deletedNow = messages.SelectMany(m => m.Deletions).Select(d => d.Key).ToHashSet();
@@ -124,7 +113,7 @@ public sealed class PostProcessor(
         var (written, refused) = await receivedWriter.WriteNewerAsync(live, await StoredVersionsAsync(live, routes, cancellationToken), cancellationToken);
         if (refused.Count > 0)
         {
-            await setAside.RecordAsync(SetAsidePostStore.ReceivedScope, refused, cancellationToken);
+            await setAside.RecordReceivedAsync(refused, cancellationToken);
             foreach (var post in refused)
             {
                 logger.LogError("Set aside post {PostKey}: storage refused it ({Reason})", post.Post.Key, post.Reason);

@@ -1,17 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Sessions;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Sessions;
 using ChatTranscripts.Pipeline.Logic.Membership;
 using Microsoft.Extensions.Logging;
 
@@ -24,10 +15,10 @@ namespace ChatTranscripts.Pipeline.Application.Processing;
 /// when the processor has none it can trust, otherwise the one it left after the previous batch plus the new posts.
 /// </summary>
 public sealed class SessionReconciler(
-    ReceivedPostStore received,
-    SessionPostStore sessionPosts,
-    SetAsidePostStore setAside,
-    SessionStore sessions,
+    IReceivedPostStore received,
+    ISessionPostStore sessionPosts,
+    ISetAsidePostStore setAside,
+    ISessionStore sessions,
     ILogger<SessionReconciler> logger)
 {
     /// <summary>How often a session that keeps changing under the processor is read again before the batch gives up (and is retried).</summary>
@@ -143,7 +134,7 @@ public sealed class SessionReconciler(
         {
             snapshot.Membership = new SessionMembershipIndex(snapshot.Record.Definition, snapshot.Routable);
             change = new MembershipChange([.. snapshot.Membership.Members], []);
-            var wanted = change.Members.Select(post => SessionPostStore.RowKey(post.Key)).ToHashSet(StringComparer.Ordinal);
+            var wanted = change.Members.Select(post => sessionPosts.RowOf(post.Key)).ToHashSet(StringComparer.Ordinal);
             removals = snapshot.StoredRowHashes.RowKeys.Where(rowKey => !wanted.Contains(rowKey)).ToList();
         }
         else
@@ -151,12 +142,12 @@ public sealed class SessionReconciler(
             change = snapshot.Membership.Apply(
                 changed.Select(snapshot.RoutableVersion).OfType<CanonicalPost>(),
                 changed.Where(key => snapshot.RoutableVersion(key) is null));
-            removals = change.Left.Select(SessionPostStore.RowKey);
+            removals = change.Left.Select(sessionPosts.RowOf);
         }
         while (await WriteAsync(snapshot, change, removals, cancellationToken) is { Count: > 0 } refused)
         {
             change = snapshot.Membership.Apply([], refused);
-            removals = change.Left.Select(SessionPostStore.RowKey);
+            removals = change.Left.Select(sessionPosts.RowOf);
         }
         return snapshot.Membership.Count;
     }
@@ -171,7 +162,7 @@ public sealed class SessionReconciler(
             return [];
         }
         var setAsideNow = refused.Select(r => new SetAsidePost(snapshot.Candidates[r.Key].Post, snapshot.Candidates[r.Key].Hash, r.Value)).ToList();
-        await setAside.RecordAsync(SetAsidePostStore.SessionScope(id), setAsideNow, cancellationToken);
+        await setAside.RecordForSessionAsync(id, setAsideNow, cancellationToken);
         foreach (var post in setAsideNow)
         {
             snapshot.SetAside[post.Post.Key] = post.Version;

@@ -1,14 +1,5 @@
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Sessions;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Sessions;
 using ChatTranscripts.Pipeline.Logic.Membership;
 
 namespace ChatTranscripts.Pipeline.Application.Processing;
@@ -66,7 +57,7 @@ public sealed class SessionSnapshot
     /// The version stored in the ReceivedPosts row the post would be written to, as far as this snapshot can tell without a
     /// read: for a post created within the window, any version of it in that row is a candidate here, unless an edit
     /// moved that version's time outside the window within the same hour. The write that follows is conditional
-    /// (<see cref="ReceivedPostWriter"/>), so such a rare miss costs a conflict and a read, never a wrong row. Null when
+    /// (<see cref="IReceivedPostWriter"/>), so such a rare miss costs a conflict and a read, never a wrong row. Null when
     /// it cannot tell.
     /// </summary>
     public StoredVersion? StoredVersionOf(CanonicalPost post)
@@ -80,7 +71,7 @@ public sealed class SessionSnapshot
             return StoredVersion.None;
         }
         // A candidate from another hour (an edit that moved the post's time) says nothing of this hour's row.
-        return TableKeys.HourBucket(candidate.Post.CreatedAt) == TableKeys.HourBucket(post.CreatedAt)
+        return UtcHour.Of(candidate.Post.CreatedAt) == UtcHour.Of(post.CreatedAt)
             ? new StoredVersion(candidate.Post, candidate.Hash)
             : null;
     }

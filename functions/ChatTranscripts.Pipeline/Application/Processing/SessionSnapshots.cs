@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application.Sessions;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Sessions;
 
 namespace ChatTranscripts.Pipeline.Application.Processing;
 
@@ -24,7 +20,7 @@ public sealed class SessionSnapshots(TimeProvider time)
     /// <summary>The snapshot of <paramref name="current"/>, if it is still exactly the record this processor left.</summary>
     public SessionSnapshot? TryGet(SessionRecord current)
     {
-        if (snapshots.TryGetValue(current.Id, out var snapshot) && snapshot.Record.ETag == current.ETag && current.ETag != default)
+        if (snapshots.TryGetValue(current.Id, out var snapshot) && snapshot.Record.ETag == current.ETag && current.ETag is not null)
         {
             snapshot.LastUsed = time.GetUtcNow();
             return snapshot;

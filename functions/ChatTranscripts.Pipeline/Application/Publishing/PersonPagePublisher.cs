@@ -1,10 +1,5 @@
-using ChatTranscripts.Pipeline.Adapters.Blobs;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +11,7 @@ namespace ChatTranscripts.Pipeline.Application.Publishing;
 /// (with the MD5 of each page) rather than a request per page, pages are rendered and uploaded a few at a time, and
 /// only those whose bytes changed are uploaded.
 /// </summary>
-public sealed class PersonPagePublisher(StaticSite site, PersonPageRenderer renderer, IOptions<PublishingOptions> options)
+public sealed class PersonPagePublisher(IStaticSite site, PersonPageRenderer renderer, IOptions<PublishingOptions> options)
 {
     /// <summary>
     /// Pages rendered and uploaded at once. Uploads of small pages spend nearly all their time waiting on storage, so

@@ -1,8 +1,4 @@
-using ChatTranscripts.Pipeline.Adapters.Blobs;
-using ChatTranscripts.Pipeline.Application.Sessions;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Sessions;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 
 namespace ChatTranscripts.Pipeline.Application.Publishing;

@@ -1,7 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ChatTranscripts.Pipeline.Adapters.Blobs;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 
 namespace ChatTranscripts.Pipeline.Application.Publishing;
 

@@ -1,15 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ChatTranscripts.Pipeline.Adapters.Blobs;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Sessions;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Sessions;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Series;
 using Microsoft.Extensions.Logging;
@@ -24,8 +17,8 @@ namespace ChatTranscripts.Pipeline.Application.Publishing;
 /// published, redefined or left it since is built again, and only then are its sessions' participants read.
 /// </summary>
 public sealed class SeriesPublisher(
-    SeriesStore store,
-    StaticSite site,
+    ISeriesStore store,
+    IStaticSite site,
     SeriesPageRenderer renderer,
     TimeProvider time,
     IOptions<PublishingOptions> options,

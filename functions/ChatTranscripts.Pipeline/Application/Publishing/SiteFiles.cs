@@ -1,6 +1,3 @@
-using ChatTranscripts.Pipeline.Adapters.Blobs;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 namespace ChatTranscripts.Pipeline.Application.Publishing;
 
 /// <summary>The media types of the site's files. Every one names its charset, so no browser has to guess it.</summary>

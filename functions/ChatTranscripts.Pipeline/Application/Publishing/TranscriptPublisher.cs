@@ -1,17 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using ChatTranscripts.Pipeline.Adapters.Blobs;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
 using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Application.Sessions;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Moderation;
-using ChatTranscripts.Pipeline.Http.Sessions;
-using ChatTranscripts.Pipeline.Logic.Moderation;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Exports;
 using Microsoft.Extensions.Logging;
@@ -25,12 +15,12 @@ namespace ChatTranscripts.Pipeline.Application.Publishing;
 /// unchanged transcripts from being uploaded again.
 /// </summary>
 public sealed class TranscriptPublisher(
-    PipelineTables tables,
-    SessionStore sessions,
-    SessionPostStore sessionPosts,
-    ModerationStore moderation,
+    IStorageProvisioning storage,
+    ISessionStore sessions,
+    ISessionPostStore sessionPosts,
+    IModerationStore moderation,
     SeriesPublisher series,
-    StaticSite site,
+    IStaticSite site,
     TranscriptPageRenderer pageRenderer,
     PersonPagePublisher peoplePages,
     SiteIndexRenderer indexRenderer,
@@ -47,7 +37,7 @@ public sealed class TranscriptPublisher(
     /// </summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync(cancellationToken);
+        await storage.EnsureCreatedAsync(cancellationToken);
         var now = time.GetUtcNow();
         var published = 0;
         foreach (var session in await sessions.ListAsync(cancellationToken))
@@ -73,7 +63,7 @@ public sealed class TranscriptPublisher(
     /// <summary>Publishes one session now, whatever the schedule (a live session gets a snapshot). Null for an unknown session.</summary>
     public async Task<SessionRecord?> PublishAsync(string sessionId, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync(cancellationToken);
+        await storage.EnsureCreatedAsync(cancellationToken);
         if (await sessions.GetAsync(sessionId, cancellationToken) is not { } session)
         {
             return null;

@@ -1,7 +1,3 @@
-using ChatTranscripts.Pipeline.Adapters.Queues;
-using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 namespace ChatTranscripts.Pipeline.Application.Queueing;
 
 /// <summary>What one drain of the queue did.</summary>

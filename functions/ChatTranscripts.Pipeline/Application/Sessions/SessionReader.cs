@@ -1,13 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Sessions;
 
 namespace ChatTranscripts.Pipeline.Application.Sessions;
 
@@ -89,7 +84,7 @@ public static partial class SessionReader
 
         string? Hashtag(string value, string path)
         {
-            var tag = NormaliseHashtag(value);
+            var tag = Hashtags.Normalise(value);
             if (!HashtagPattern().IsMatch(tag))
             {
                 errors.Add(path, "must be a hashtag of letters, digits or '_', with or without '#'.");
@@ -97,16 +92,6 @@ public static partial class SessionReader
             }
             return tag;
         }
-    }
-
-    public static string NormaliseHashtag(string value)
-    {
-        var trimmed = value.Trim();
-        if (trimmed.Length > 0 && trimmed[0] is '#' or '＃')
-        {
-            trimmed = trimmed[1..];
-        }
-        return trimmed.ToLowerInvariant();
     }
 
     private static string? Handle(string value, string path, ValidationErrors errors)
@@ -122,7 +107,7 @@ public static partial class SessionReader
 
     private static string? Question(string value, string path, ValidationErrors errors)
     {
-        var length = JsonFieldReader.LengthInCharacters(value);
+        var length = CodePoints.Count(value);
         if (string.IsNullOrWhiteSpace(value) || length > MaxQuestionLength)
         {
             errors.Add(path, string.Create(CultureInfo.InvariantCulture, $"must be 1 to {MaxQuestionLength} characters long (got {length})."));

@@ -2,8 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http;
 
 namespace ChatTranscripts.Pipeline.Application.Validation;
 
@@ -28,7 +26,7 @@ public static class FieldRules
             errors.Add(path, TextMessage(singleLine));
             return null;
         }
-        var length = JsonFieldReader.LengthInCharacters(text);
+        var length = CodePoints.Count(text);
         if (length < minLength || length > maxLength)
         {
             errors.Add(path, minLength == maxLength

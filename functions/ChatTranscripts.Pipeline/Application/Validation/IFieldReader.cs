@@ -1,6 +1,3 @@
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http;
 namespace ChatTranscripts.Pipeline.Application.Validation;
 
 /// <summary>

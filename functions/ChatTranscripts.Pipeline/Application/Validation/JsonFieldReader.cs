@@ -1,10 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.Pipeline.Application.Validation;
 
@@ -128,19 +123,6 @@ public sealed class JsonFieldReader(JsonElement element, string pathPrefix, Vali
         return items;
     }
 
-    /// <summary>
-    /// Limits count Unicode code points, not UTF-16 units: a character beyond the Basic Multilingual Plane counts once,
-    /// an emoji built of several code points (a skin tone, a flag, a family) counts each of them.
-    /// </summary>
-    public static int LengthInCharacters(string text)
-    {
-        var length = 0;
-        foreach (var _ in text.EnumerateRunes())
-        {
-            length++;
-        }
-        return length;
-    }
 
     private bool TryGet(string field, bool required, out JsonElement value)
     {

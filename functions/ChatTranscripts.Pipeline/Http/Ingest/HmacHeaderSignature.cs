@@ -1,9 +1,5 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace ChatTranscripts.Pipeline.Http.Ingest;

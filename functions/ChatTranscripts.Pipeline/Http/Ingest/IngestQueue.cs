@@ -1,11 +1,6 @@
-using ChatTranscripts.Pipeline.Adapters.Queues;
 using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Queueing;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

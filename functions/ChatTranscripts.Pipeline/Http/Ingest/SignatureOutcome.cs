@@ -1,7 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 namespace ChatTranscripts.Pipeline.Http.Ingest;
 
 /// <summary>What an <see cref="IWebhookSignature"/> made of a delivery's headers and raw body.</summary>

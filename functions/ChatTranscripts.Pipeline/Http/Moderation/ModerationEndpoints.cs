@@ -1,15 +1,8 @@
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
 using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Sessions;
 using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Sessions;
 using ChatTranscripts.Pipeline.Logic.Moderation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -25,10 +18,10 @@ namespace ChatTranscripts.Pipeline.Http.Moderation;
 /// knows it, the pipeline does not. The caller may add a name of their own, which is recorded beside it.
 /// </remarks>
 public sealed class ModerationEndpoints(
-    PipelineTables tables,
-    SessionStore sessions,
-    SessionPostStore sessionPosts,
-    ModerationStore moderation,
+    IStorageProvisioning storage,
+    ISessionStore sessions,
+    ISessionPostStore sessionPosts,
+    IModerationStore moderation,
     TimeProvider time,
     ILogger<ModerationEndpoints> logger)
 {
@@ -80,7 +73,7 @@ public sealed class ModerationEndpoints(
             }
             var (accountPlatform, accountHandle) = account!.Value;
             var at = time.GetUtcNow();
-            var created = await moderation.BlockAccountAsync(Partitions(session, scope!.Value), accountPlatform, accountHandle, reason!, moderator, at, cancellationToken);
+            var created = await moderation.BlockAccountAsync(session, scope!.Value, accountPlatform, accountHandle, reason!, moderator, at, cancellationToken);
             await MarkChangedAsync(session, scope.Value, cancellationToken);
             var hashtags = scope == BlockScope.Series ? session.Definition.Hashtags.Select(h => (string?)h) : [null];
             var entries = hashtags
@@ -100,7 +93,7 @@ public sealed class ModerationEndpoints(
         return WithoutBodyAsync(id, errors, async session =>
         {
             var (accountPlatform, accountHandle) = account!.Value;
-            if (!await moderation.UnblockAccountAsync(Partitions(session, blockScope!.Value), accountPlatform, accountHandle, cancellationToken))
+            if (!await moderation.UnblockAccountAsync(session, blockScope!.Value, accountPlatform, accountHandle, cancellationToken))
             {
                 var where = blockScope == BlockScope.Series ? $"the series of session '{session.Id}'" : $"session '{session.Id}'";
                 return ApiProblems.NotFound($"The {accountPlatform} account @{accountHandle} is not blocked in {where}.");
@@ -181,7 +174,7 @@ public sealed class ModerationEndpoints(
     {
         try
         {
-            await tables.EnsureCreatedAsync(cancellationToken);
+            await storage.EnsureCreatedAsync(cancellationToken);
             return await sessions.GetAsync(id, cancellationToken) is { } session ? await action(session) : UnknownSession(id);
         }
         catch (Exception e) when (InfrastructureFailure.Is(e))
@@ -223,12 +216,6 @@ public sealed class ModerationEndpoints(
         errors.Add("platform", "must be 1 to 32 lowercase letters, digits or '-'.");
         return false;
     }
-
-    /// <summary>A series is every session that shares a hashtag with this one: its blocks are kept under each of this session's hashtags.</summary>
-    private static IEnumerable<string> Partitions(SessionRecord session, BlockScope scope) =>
-        scope == BlockScope.Series
-            ? session.Definition.Hashtags.Select(ModerationStore.SeriesPartition)
-            : [ModerationStore.SessionPartition(session.Id)];
 
     private async Task MarkChangedAsync(SessionRecord session, BlockScope scope, CancellationToken cancellationToken)
     {

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using ChatTranscripts.Pipeline.Adapters.Tables;
 using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http;
 using ChatTranscripts.Pipeline.Logic.Moderation;
 
 namespace ChatTranscripts.Pipeline.Http.Moderation;
@@ -40,7 +37,7 @@ public static class ModerationRequests
             return null;
         }
         var trimmed = header.Trim();
-        if (trimmed.Length == 0 || JsonFieldReader.LengthInCharacters(trimmed) > MaxModeratorLength || trimmed.Any(char.IsControl))
+        if (trimmed.Length == 0 || CodePoints.Count(trimmed) > MaxModeratorLength || trimmed.Any(char.IsControl))
         {
             errors.Add(ModeratorHeader, $"must be a name of 1 to {MaxModeratorLength} characters.");
             return null;

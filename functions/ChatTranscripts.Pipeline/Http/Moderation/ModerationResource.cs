@@ -1,7 +1,5 @@
 using System.Text.Json;
-using ChatTranscripts.Pipeline.Adapters.Tables;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Logic.Moderation;
 
 namespace ChatTranscripts.Pipeline.Http.Moderation;

@@ -1,8 +1,5 @@
-using ChatTranscripts.Pipeline.Adapters.Blobs;
 using ChatTranscripts.Pipeline.Application.Publishing;
-using ChatTranscripts.Pipeline.Application.Sessions;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 
 namespace ChatTranscripts.Pipeline.Http.Sessions;
 

@@ -1,16 +1,8 @@
-using ChatTranscripts.Pipeline.Adapters.Blobs;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Adapters.Queues;
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Publishing;
 using ChatTranscripts.Pipeline.Application.Queueing;
 using ChatTranscripts.Pipeline.Application.Sessions;
 using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -18,8 +10,8 @@ namespace ChatTranscripts.Pipeline.Http.Sessions;
 
 /// <summary>The organisers' routes: register, read, list and publish sessions.</summary>
 public sealed class SessionsEndpoints(
-    PipelineTables tables,
-    SessionStore sessions,
+    IStorageProvisioning storage,
+    ISessionStore sessions,
     IPostQueue queue,
     TranscriptPublisher publisher,
     TimeProvider time,
@@ -46,7 +38,7 @@ public sealed class SessionsEndpoints(
             }
             return await Guarded(async () =>
             {
-                await tables.EnsureCreatedAsync(cancellationToken);
+                await storage.EnsureCreatedAsync(cancellationToken);
                 var created = await sessions.SaveDefinitionAsync(id, definition, cancellationToken);
                 // Posts that arrived before the session (or before this change) are routed again by the processor.
                 await queue.SendAsync(PipelineMessage.ForSession(id), cancellationToken);
@@ -64,14 +56,14 @@ public sealed class SessionsEndpoints(
         }
         return await Guarded(async () =>
         {
-            await tables.EnsureCreatedAsync(cancellationToken);
+            await storage.EnsureCreatedAsync(cancellationToken);
             return await ResourceAsync(id, cancellationToken) is { } resource ? Results.Ok(resource) : UnknownSession(id);
         });
     }
 
     public Task<IResult> ListAsync(CancellationToken cancellationToken) => Guarded(async () =>
     {
-        await tables.EnsureCreatedAsync(cancellationToken);
+        await storage.EnsureCreatedAsync(cancellationToken);
         var now = time.GetUtcNow();
         var all = (await sessions.ListAsync(cancellationToken))
             .OrderByDescending(s => s.Definition.StartsAt)

@@ -1,10 +1,4 @@
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Sessions;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Sessions;
 using ChatTranscripts.Pipeline.Logic.Tagging;
 
 namespace ChatTranscripts.Pipeline.Logic.Membership;
@@ -65,7 +59,7 @@ public static class SessionMembership
     }
 
     public static bool CarriesSessionHashtag(ExtractedEntities entities, SessionDefinition session) =>
-        entities.Hashtags.Any(tag => session.Hashtags.Contains(SessionReader.NormaliseHashtag(tag), StringComparer.Ordinal));
+        entities.Hashtags.Any(tag => session.Hashtags.Contains(Hashtags.Normalise(tag), StringComparer.Ordinal));
 
     /// <summary>The posts whose membership <paramref name="post"/> follows: the one it replies to and the one it reposts.</summary>
     internal static IEnumerable<PostKey> Targets(CanonicalPost post)

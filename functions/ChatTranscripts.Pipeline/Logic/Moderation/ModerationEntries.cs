@@ -1,7 +1,4 @@
-using ChatTranscripts.Pipeline.Adapters.Tables;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Moderation;
 namespace ChatTranscripts.Pipeline.Logic.Moderation;
 
 /// <summary>Who made a moderation change: the credential the request carried, and the name the organiser gave, if any.</summary>

@@ -1,7 +1,3 @@
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Moderation;
 namespace ChatTranscripts.Pipeline.Logic.Moderation;
 
 /// <summary>

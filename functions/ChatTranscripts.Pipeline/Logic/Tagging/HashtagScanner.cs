@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Text;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 
 namespace ChatTranscripts.Pipeline.Logic.Tagging;
 

@@ -1,5 +1,3 @@
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 namespace ChatTranscripts.Pipeline.Logic.Tagging;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 
 namespace ChatTranscripts.Pipeline.Logic.Tagging;
 

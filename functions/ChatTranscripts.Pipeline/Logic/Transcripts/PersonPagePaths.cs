@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 
 namespace ChatTranscripts.Pipeline.Logic.Transcripts;
 

@@ -1,8 +1,6 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 
 namespace ChatTranscripts.Pipeline.Logic.Transcripts;

@@ -1,5 +1,4 @@
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 namespace ChatTranscripts.Pipeline.Logic.Transcripts;
 
 /// <summary>

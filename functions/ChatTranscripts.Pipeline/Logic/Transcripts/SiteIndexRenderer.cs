@@ -1,5 +1,4 @@
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Series;
 

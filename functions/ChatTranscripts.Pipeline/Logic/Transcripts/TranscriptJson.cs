@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 
 namespace ChatTranscripts.Pipeline.Logic.Transcripts;
 

@@ -1,5 +1,3 @@
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 namespace ChatTranscripts.Pipeline.Logic.Transcripts;
 
 /// <summary>A distinct link the shown posts shared, normalised (<see cref="Digest.LinkNormaliser"/>).</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ChatTranscripts.Pipeline.Application.Ingest.Bluesky;
-using ChatTranscripts.Pipeline.Http.Ingest.Bluesky;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest.Bluesky;
 

@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatTranscripts.Pipeline.Application.Ingest.Bluesky;
 using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Http.Ingest.Bluesky;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest.Bluesky;
 

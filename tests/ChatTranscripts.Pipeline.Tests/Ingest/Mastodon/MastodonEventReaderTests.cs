@@ -1,13 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ingest.Mastodon;
 using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Ingest.Mastodon;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest.Mastodon;
 

@@ -1,5 +1,4 @@
 using ChatTranscripts.Pipeline.Application.Ingest.Mastodon;
-using ChatTranscripts.Pipeline.Http.Ingest.Mastodon;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest.Mastodon;
 

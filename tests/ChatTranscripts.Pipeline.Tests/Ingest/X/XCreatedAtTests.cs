@@ -1,6 +1,4 @@
 using ChatTranscripts.Pipeline.Application.Ingest.X;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest.X;
 
 namespace ChatTranscripts.Pipeline.Tests.Ingest.X;
 

@@ -1,10 +1,4 @@
-using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Moderation;
 using ChatTranscripts.Pipeline.Logic.Membership;
 using ChatTranscripts.Pipeline.Logic.Moderation;
 using ChatTranscripts.Pipeline.Logic.Transcripts;

@@ -1,9 +1,3 @@
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Ingest.Bluesky;
 namespace ChatTranscripts.Pipeline.Application.Ingest.Bluesky;
 
 /// <summary>Post ids and addresses: a post is <c>at://{did}/app.bsky.feed.post/{rkey}</c>, stored as <c>{did}/{rkey}</c>.</summary>

@@ -1,12 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Ingest.Mastodon;
 
 namespace ChatTranscripts.Pipeline.Application.Ingest.Mastodon;
 

@@ -1,10 +1,5 @@
 using System.Globalization;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Ingest.X;
 
 namespace ChatTranscripts.Pipeline.Application.Ingest.X;
 

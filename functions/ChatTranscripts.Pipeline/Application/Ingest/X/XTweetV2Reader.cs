@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Http.Ingest.X;
 
 namespace ChatTranscripts.Pipeline.Application.Ingest.X;
 

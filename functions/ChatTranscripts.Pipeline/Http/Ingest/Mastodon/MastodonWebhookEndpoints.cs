@@ -2,10 +2,6 @@ using System.Text.Json;
 using ChatTranscripts.Pipeline.Application.Ingest;
 using ChatTranscripts.Pipeline.Application.Ingest.Mastodon;
 using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http;
-using ChatTranscripts.Pipeline.Http.Ingest;
 using Microsoft.AspNetCore.Http;
 
 namespace ChatTranscripts.Pipeline.Http.Ingest.Mastodon;

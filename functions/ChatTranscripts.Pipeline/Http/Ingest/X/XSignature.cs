@@ -1,10 +1,4 @@
 using System.Text;
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Ingest.X;
-using ChatTranscripts.Pipeline.Application.Validation;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
 using Microsoft.Extensions.Options;
 
 namespace ChatTranscripts.Pipeline.Http.Ingest.X;

@@ -1,7 +1,4 @@
 using System.Text;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Logic.Transcripts;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 
 namespace ChatTranscripts.Pipeline.Logic.Transcripts.Digest;

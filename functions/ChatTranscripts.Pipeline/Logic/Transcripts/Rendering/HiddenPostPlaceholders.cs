@@ -1,9 +1,4 @@
-using ChatTranscripts.Pipeline.Application.Ingest;
-using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Ingest;
-using ChatTranscripts.Pipeline.Logic.Transcripts;
 
 namespace ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 

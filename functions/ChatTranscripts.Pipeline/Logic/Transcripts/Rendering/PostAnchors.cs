@@ -1,7 +1,4 @@
 using System.Buffers;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Logic.Transcripts;
 
 namespace ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 

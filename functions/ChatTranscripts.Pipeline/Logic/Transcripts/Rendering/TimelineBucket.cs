@@ -1,6 +1,3 @@
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Logic.Transcripts;
 namespace ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 
 /// <summary>How many posts fell in one interval of the timeline.</summary>

@@ -1,6 +1,3 @@
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Logic.Transcripts;
 namespace ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 
 /// <summary>Where every shown post goes on the page: each post is in exactly one <see cref="ThreadNode"/>.</summary>

@@ -1,12 +1,10 @@
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Logic.Transcripts;
 namespace ChatTranscripts.Pipeline.Logic.Transcripts.Series;
 
 /// <summary>
 /// Where a series lives on the site. A series is every session that shares a hashtag, as moderation's series blocks
 /// define it (<see cref="BlockScope.Series"/>), keyed by that hashtag exactly as sessions store it:
-/// without '#' and lower-cased (<see cref="SessionReader.NormaliseHashtag"/>), so <c>#BMCMed</c> and
+/// without '#' and lower-cased (<see cref="Hashtags.Normalise"/>), so <c>#BMCMed</c> and
 /// <c>bmcmed</c> name one series. A session with several hashtags is in several series.
 /// </summary>
 public static class SeriesPaths

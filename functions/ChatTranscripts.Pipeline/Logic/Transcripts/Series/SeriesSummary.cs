@@ -1,9 +1,4 @@
-using ChatTranscripts.Pipeline.Adapters.Tables;
 using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-using ChatTranscripts.Pipeline.Http.Moderation;
-using ChatTranscripts.Pipeline.Logic.Moderation;
-using ChatTranscripts.Pipeline.Logic.Transcripts;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 
 namespace ChatTranscripts.Pipeline.Logic.Transcripts.Series;

@@ -1,6 +1,4 @@
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
-namespace ChatTranscripts.Pipeline.Logic.Transcripts;
+namespace ChatTranscripts.Pipeline.Core;
 
 /// <summary>What a published page is: a snapshot taken while the chat runs, one taken while late replies still arrive, or the final transcript.</summary>
 public enum TranscriptPhase

@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Numerics;
-using ChatTranscripts.Pipeline.Adapters.Connections;
-using ChatTranscripts.Pipeline.Application;
-using ChatTranscripts.Pipeline.Application.Ports;
-using ChatTranscripts.Pipeline.Core;
-using ChatTranscripts.Pipeline.Hosting;
 
-namespace ChatTranscripts.Pipeline.Adapters.Tables;
+namespace ChatTranscripts.Pipeline.Application.Ports;
 
 /// <summary>
 /// RowKey → content hash of every row of a session's Posts partition, and a <see cref="Digest"/> of them all kept up to
