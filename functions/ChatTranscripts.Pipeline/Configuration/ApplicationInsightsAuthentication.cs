@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 
 namespace ChatTranscripts.Pipeline.Configuration;
@@ -27,9 +26,7 @@ public static class ApplicationInsightsAuthentication
         {
             throw new InvalidOperationException(Problem);
         }
-        return clientId is null
-            ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+        return IdentityCredential.ManagedIdentity(clientId);
     }
 
     /// <summary>What is wrong with a setting <see cref="TryParse"/> refuses, for a start-up message.</summary>
