@@ -1,5 +1,5 @@
 using Azure.Core;
-using Azure.Identity;
+using ChatTranscripts.Pipeline.Adapters.Connections;
 using Microsoft.Extensions.Configuration;
 
 namespace ChatTranscripts.Pipeline.Hosting;
@@ -27,9 +27,7 @@ public static class ApplicationInsightsAuthentication
         {
             throw new InvalidOperationException(Problem);
         }
-        return clientId is null
-            ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+        return IdentityCredential.ManagedIdentity(clientId);
     }
 
     /// <summary>What is wrong with a setting <see cref="TryParse"/> refuses, for a start-up message.</summary>

@@ -22,7 +22,7 @@ public static class ChatTranscriptsServiceCollectionExtensions
     public static IServiceCollection AddChatTranscripts(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
+        services.AddStorageAccount(configuration);
 
         // The settings a deployment provides are checked at start-up, before anything connects (design decision 7).
         services.AddOptions<DeploymentOptions>().ValidateOnStart();

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using Azure.Messaging.ServiceBus;
 using ChatTranscripts.Pipeline.Adapters.Connections;
@@ -16,7 +17,7 @@ namespace ChatTranscripts.Pipeline.Hosting;
 public sealed partial class DeploymentSettingsValidator(IConfiguration configuration) : IValidateOptions<DeploymentOptions>
 {
     private const string KeyVaultReferencePrefix = "@Microsoft.KeyVault(";
-    private const string ManagedIdentity = "managedidentity";
+    private const string ManagedIdentity = IdentityCredential.ManagedIdentityCredentialName;
 
     public ValidateOptionsResult Validate(string? name, DeploymentOptions options)
     {
@@ -31,8 +32,8 @@ public sealed partial class DeploymentSettingsValidator(IConfiguration configura
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<string>();
         UnresolvedKeyVaultReferences(configuration, problems);
-        Storage(configuration.GetSection(StorageAccount.ConnectionName), inAzure, problems);
-        ServiceBus(configuration.GetSection(QueueingServiceCollectionExtensions.ServiceBusConnection), inAzure, problems);
+        Storage(StorageConnectionOptions.Read(configuration), inAzure, problems);
+        ServiceBus(ServiceBusConnectionOptions.Read(configuration), inAzure, problems);
         var telemetry = configuration[ApplicationInsightsAuthentication.SettingName];
         if (!string.IsNullOrWhiteSpace(telemetry) && !ApplicationInsightsAuthentication.TryParse(telemetry, out _))
         {
@@ -56,10 +57,10 @@ public sealed partial class DeploymentSettingsValidator(IConfiguration configura
         }
     }
 
-    private static void Storage(IConfigurationSection section, bool inAzure, List<string> problems)
+    private static void Storage(StorageConnectionOptions storage, bool inAzure, List<string> problems)
     {
-        var name = section.Key;
-        if (!string.IsNullOrWhiteSpace(section.Value))
+        const string name = StorageConnectionOptions.ConnectionName;
+        if (storage.HasConnectionString)
         {
             if (inAzure)
             {
@@ -69,16 +70,21 @@ public sealed partial class DeploymentSettingsValidator(IConfiguration configura
                     $"{name}__credential=managedidentity and {name}__clientId.");
                 return;
             }
-            if (!IsStorageConnectionString(section.Value))
+            if (!IsStorageConnectionString(storage.ConnectionString!))
             {
                 problems.Add($"{name} is not a storage connection string (for Azurite: UseDevelopmentStorage=true).");
             }
             return;
         }
 
-        var accountName = section["accountName"];
-        string[] uris = ["blobServiceUri", "queueServiceUri", "tableServiceUri"];
-        if (string.IsNullOrWhiteSpace(accountName) && uris.All(key => string.IsNullOrWhiteSpace(section[key])))
+        var accountName = storage.AccountName;
+        (string Key, string? Value)[] uris =
+        [
+            ("blobServiceUri", storage.BlobServiceUri),
+            ("queueServiceUri", storage.QueueServiceUri),
+            ("tableServiceUri", storage.TableServiceUri),
+        ];
+        if (string.IsNullOrWhiteSpace(accountName) && uris.All(uri => string.IsNullOrWhiteSpace(uri.Value)))
         {
             problems.Add(
                 $"{name} is not set: set it to a connection string (for Azurite: UseDevelopmentStorage=true), or set {name}__accountName " +
@@ -89,9 +95,8 @@ public sealed partial class DeploymentSettingsValidator(IConfiguration configura
         {
             problems.Add($"{name}__accountName must be a storage account name: 3 to 24 lowercase letters and digits, not '{accountName}'.");
         }
-        foreach (var key in uris)
+        foreach (var (key, value) in uris)
         {
-            var value = section[key];
             if (string.IsNullOrWhiteSpace(value))
             {
                 if (string.IsNullOrWhiteSpace(accountName))
@@ -104,22 +109,19 @@ public sealed partial class DeploymentSettingsValidator(IConfiguration configura
                 problems.Add($"{name}__{key} must be an absolute https URL such as https://account.{key[..^"ServiceUri".Length]}.core.windows.net, not '{value}'.");
             }
         }
-        Identity(section, problems);
+        Identity(name, storage, problems);
     }
 
-    private static void ServiceBus(IConfigurationSection section, bool inAzure, List<string> problems)
+    private static void ServiceBus(ServiceBusConnectionOptions serviceBus, bool inAzure, List<string> problems)
     {
-        var name = section.Key;
-        var connectionString = section.Value;
-        var fullyQualifiedNamespace = section["fullyQualifiedNamespace"];
-        var hasConnectionString = !string.IsNullOrWhiteSpace(connectionString);
-        var hasNamespace = !string.IsNullOrWhiteSpace(fullyQualifiedNamespace);
-        if (hasConnectionString && hasNamespace)
+        const string name = ServiceBusConnectionOptions.ConnectionName;
+        var fullyQualifiedNamespace = serviceBus.FullyQualifiedNamespace;
+        if (serviceBus.HasConnectionString && serviceBus.HasNamespace)
         {
             problems.Add($"{name} and {name}__fullyQualifiedNamespace are both set: set only one (the namespace, in Azure).");
             return;
         }
-        if (hasConnectionString)
+        if (serviceBus.HasConnectionString)
         {
             if (inAzure)
             {
@@ -127,13 +129,13 @@ public sealed partial class DeploymentSettingsValidator(IConfiguration configura
                     $"{name} is a connection string, but here Service Bus is reached with the app's identity (SAS keys are off): remove it and set " +
                     $"{name}__fullyQualifiedNamespace, {name}__credential=managedidentity and {name}__clientId.");
             }
-            else if (!IsServiceBusConnectionString(connectionString!))
+            else if (!IsServiceBusConnectionString(serviceBus.ConnectionString!))
             {
                 problems.Add($"{name} is not a Service Bus connection string (Endpoint=sb://…;SharedAccessKeyName=…;SharedAccessKey=…).");
             }
             return;
         }
-        if (!hasNamespace)
+        if (!serviceBus.HasNamespace)
         {
             // No Service Bus: the queue is a Storage queue on AzureWebJobsStorage.
             return;
@@ -144,7 +146,7 @@ public sealed partial class DeploymentSettingsValidator(IConfiguration configura
                 $"{name}__fullyQualifiedNamespace must be the namespace's host name, such as name.servicebus.windows.net, " +
                 $"without sb:// or a path, not '{fullyQualifiedNamespace}'.");
         }
-        Identity(section, problems);
+        Identity(name, serviceBus, problems);
     }
 
     /// <summary>
@@ -169,19 +171,19 @@ public sealed partial class DeploymentSettingsValidator(IConfiguration configura
     }
 
     /// <summary>The Functions conventions for an identity-based connection, as <see cref="IdentityCredential"/> reads them.</summary>
-    private static void Identity(IConfigurationSection section, List<string> problems)
+    private static void Identity(string name, IdentityConnectionOptions connection, List<string> problems)
     {
-        var credential = section["credential"];
+        var credential = connection.Credential;
         if (!string.IsNullOrWhiteSpace(credential) && !credential.Equals(ManagedIdentity, StringComparison.OrdinalIgnoreCase))
         {
             problems.Add(
-                $"{section.Key}__credential must be '{ManagedIdentity}', or unset to sign in as the developer " +
+                $"{name}__credential must be '{ManagedIdentity}', or unset to sign in as the developer " +
                 $"(Azure CLI, azd, Visual Studio), not '{credential}'.");
         }
-        var clientId = section["clientId"];
+        var clientId = connection.ClientId;
         if (!string.IsNullOrWhiteSpace(clientId) && !Guid.TryParse(clientId, out _))
         {
-            problems.Add($"{section.Key}__clientId must be the client id (a GUID) of the user-assigned managed identity, not '{clientId}'.");
+            problems.Add($"{name}__clientId must be the client id (a GUID) of the user-assigned managed identity, not '{clientId}'.");
         }
     }
 
@@ -192,7 +194,8 @@ public sealed partial class DeploymentSettingsValidator(IConfiguration configura
             StorageAccount.FromConnectionString(connectionString);
             return true;
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        // The client factory builds clients by reflection, so what a client's constructor refuses arrives wrapped.
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or TargetInvocationException)
         {
             return false;
         }

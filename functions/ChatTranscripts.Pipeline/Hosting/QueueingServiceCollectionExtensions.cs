@@ -3,6 +3,7 @@ using ChatTranscripts.Pipeline.Adapters.Connections;
 using ChatTranscripts.Pipeline.Adapters.Queues;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Queueing;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,9 +13,6 @@ namespace ChatTranscripts.Pipeline.Hosting;
 
 public static class QueueingServiceCollectionExtensions
 {
-    /// <summary>The connection name, as a Functions binding would spell it.</summary>
-    public const string ServiceBusConnection = "ServiceBus";
-
     /// <summary>
     /// Registers <see cref="QueueOptions"/> (section <c>Queue</c>, validated at start), <see cref="QueueDrainer"/> and
     /// the <see cref="IPostQueue"/>: Service Bus when a <c>ServiceBus</c> connection is configured (a connection
@@ -30,18 +28,16 @@ public static class QueueingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<QueueDrainer>();
 
-        var connection = configuration.GetSection(ServiceBusConnection);
-        var connectionString = connection.Value;
-        var fullyQualifiedNamespace = connection["fullyQualifiedNamespace"];
-        if (string.IsNullOrWhiteSpace(connectionString) && string.IsNullOrWhiteSpace(fullyQualifiedNamespace))
+        var serviceBus = ServiceBusConnectionOptions.Read(configuration);
+        if (!serviceBus.IsConfigured)
         {
             services.AddSingleton<IPostQueue>(sp => new StorageQueuePostQueue(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<QueueOptions>>()));
             return services;
         }
 
-        services.AddSingleton(_ => string.IsNullOrWhiteSpace(connectionString)
-            ? new ServiceBusClient(fullyQualifiedNamespace, IdentityCredential.For(connection))
-            : new ServiceBusClient(connectionString));
+        services.AddPipelineAzureClients(clients => clients
+            .AddServiceBusClient(ClientConfiguration(configuration, serviceBus))
+            .WithCredential(_ => IdentityCredential.For(serviceBus)));
         services.AddSingleton<IPostQueue>(sp =>
         {
             var client = sp.GetRequiredService<ServiceBusClient>();
@@ -54,4 +50,15 @@ public static class QueueingServiceCollectionExtensions
         });
         return services;
     }
+
+    /// <summary>
+    /// What the client factory reads: the connection string as the section's value, or the namespace alone, since
+    /// the credential is <see cref="IdentityCredential"/>'s and not one the factory would build from the same section.
+    /// </summary>
+    private static IConfiguration ClientConfiguration(IConfiguration configuration, ServiceBusConnectionOptions serviceBus) =>
+        serviceBus.HasConnectionString
+            ? configuration.GetSection(ServiceBusConnectionOptions.ConnectionName)
+            : new ConfigurationBuilder()
+                .AddInMemoryCollection([new("fullyQualifiedNamespace", serviceBus.FullyQualifiedNamespace)])
+                .Build();
 }

@@ -22,9 +22,10 @@ public sealed class IdentityCredentialTests
         Assert.IsType<DefaultAzureCredential>(IdentityCredential.For(Section("ServiceBus", new() { ["fullyQualifiedNamespace"] = "sb-example.servicebus.windows.net" })));
     }
 
-    private static IConfigurationSection Section(string connection, Dictionary<string, string?> values) =>
+    private static IdentityConnectionOptions Section(string connection, Dictionary<string, string?> values) =>
         new ConfigurationBuilder()
             .AddInMemoryCollection(values.ToDictionary(pair => $"{connection}:{pair.Key}", pair => pair.Value))
             .Build()
-            .GetSection(connection);
+            .GetSection(connection)
+            .Get<IdentityConnectionOptions>()!;
 }
