@@ -1,4 +1,5 @@
 using ChatTranscripts.Pipeline.Transcripts;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 
@@ -81,7 +82,7 @@ public sealed class PhaseBannerTests
     [InlineData(TranscriptPageRenderer.ChronologicalPage)]
     public void The_final_phase_is_the_default(string pageName)
     {
-        var byDefault = pageName == TranscriptPageRenderer.ThreadedPage ? Renderer.Render(Transcript) : Renderer.RenderChronological(Transcript);
+        var byDefault = pageName == TranscriptPageRenderer.ThreadedPage ? Renderer.RenderThreadedHtml(Transcript) : Renderer.RenderChronologicalHtml(Transcript);
 
         Assert.Equal(Render(pageName, TranscriptPhase.Final), byDefault);
     }
@@ -91,10 +92,10 @@ public sealed class PhaseBannerTests
     {
         foreach (var phase in new[] { TranscriptPhase.Live, TranscriptPhase.Closing })
         {
-            var snapshot = new RenderedPage(Renderer.Render(Transcript, phase));
+            var snapshot = new RenderedPage(Renderer.RenderThreadedHtml(Transcript, phase));
             snapshot.Document.QuerySelector(".banner")!.Remove();
 
-            var final = new RenderedPage(Renderer.Render(Transcript, TranscriptPhase.Final));
+            var final = new RenderedPage(Renderer.RenderThreadedHtml(Transcript, TranscriptPhase.Final));
 
             Assert.Equal(final.Document.Body!.TextContent.Replace("\n", "", StringComparison.Ordinal), snapshot.Document.Body!.TextContent.Replace("\n", "", StringComparison.Ordinal));
         }
@@ -104,7 +105,7 @@ public sealed class PhaseBannerTests
     {
         renderer ??= Renderer;
         return pageName == TranscriptPageRenderer.ThreadedPage
-            ? renderer.Render(Transcript, phase)
-            : renderer.RenderChronological(Transcript, phase);
+            ? renderer.RenderThreadedHtml(Transcript, phase)
+            : renderer.RenderChronologicalHtml(Transcript, phase);
     }
 }

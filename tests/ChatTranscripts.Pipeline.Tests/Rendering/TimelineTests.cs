@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using ChatTranscripts.Pipeline.Transcripts;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 
@@ -145,7 +146,7 @@ public sealed partial class TimelineTests
         return sketch;
     }
 
-    private static RenderedPage Render(TranscriptSketch sketch) => new(Renderer.Render(sketch.Build()));
+    private static RenderedPage Render(TranscriptSketch sketch) => new(Renderer.RenderThreadedHtml(sketch.Build()));
 
     private static List<(DateTime From, int Posts)> TableRows(RenderedPage page) =>
         page.Document.QuerySelectorAll(".timeline-table tbody tr")

@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Ingest.X;
 using ChatTranscripts.Pipeline.Queueing;
+using ChatTranscripts.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,7 +42,7 @@ public sealed class XWebhookEndpointsTests
         return request;
     }
 
-    private static string Sign(byte[] body) => "sha256=" + Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body));
+    private static string Sign(byte[] body) => WebhookRequestSigner.XSignature(Secret, body);
 
     private static async Task<(int Status, string Body, string? ContentType)> Execute(IResult result, HttpContext context)
     {
