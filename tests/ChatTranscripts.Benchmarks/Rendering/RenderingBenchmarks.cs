@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using ChatTranscripts.Benchmarks.Corpus;
 using ChatTranscripts.Pipeline.Transcripts;
 using ChatTranscripts.Pipeline.Transcripts.Exports;
+using ChatTranscripts.Testing.Chats;
 
 namespace ChatTranscripts.Benchmarks.Rendering;
 

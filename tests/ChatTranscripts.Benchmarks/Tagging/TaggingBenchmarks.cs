@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using ChatTranscripts.Benchmarks.Corpus;
 using ChatTranscripts.Pipeline.Ingest;
 using ChatTranscripts.Pipeline.Sessions;
 using ChatTranscripts.Pipeline.Tagging;
 using ChatTranscripts.Pipeline.Threading;
+using ChatTranscripts.Testing.Chats;
 
 namespace ChatTranscripts.Benchmarks.Tagging;
 

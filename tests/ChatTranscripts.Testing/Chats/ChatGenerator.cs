@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ChatTranscripts.Pipeline.Ingest;
 
-namespace ChatTranscripts.Benchmarks.Corpus;
+namespace ChatTranscripts.Testing.Chats;
 
 /// <summary>
 /// A seeded, deterministic chat of any size grown from the demo #bmcmed chat: a moderator asking Q1..Qn on schedule,
@@ -17,14 +17,14 @@ namespace ChatTranscripts.Benchmarks.Corpus;
 /// number of questions grow with its size (1 hour and 4 questions below 10,000 posts, 2 hours and 8 at 10,000, 20 hours
 /// and 20 at 100,000), so a big chat is a long one rather than an impossible 1,700 posts a minute.
 /// </remarks>
-internal sealed partial class ChatGenerator
+public sealed partial class ChatGenerator
 {
     public const int DefaultSeed = 20_120_806;
 
     private const string Hashtag = "#bmcmed";
 
     private readonly Random _random;
-    private readonly DemoChat _demo;
+    private readonly DemoCorpus _demo;
     private readonly string[] _bodies;
     private readonly Author _moderator;
     private readonly Author[] _guests;
@@ -35,7 +35,7 @@ internal sealed partial class ChatGenerator
     private readonly List<int> _recentReplies = [];
     private long _sequence;
 
-    private ChatGenerator(DemoChat demo, int postCount, int seed)
+    private ChatGenerator(DemoCorpus demo, int postCount, int seed)
     {
         _random = new Random(seed);
         _demo = demo;
@@ -58,7 +58,7 @@ internal sealed partial class ChatGenerator
     public static GeneratedChat Generate(int postCount, int seed = DefaultSeed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(postCount, 1);
-        return new ChatGenerator(DemoChat.Instance, postCount, seed).Run(postCount);
+        return new ChatGenerator(DemoCorpus.Instance, postCount, seed).Run(postCount);
     }
 
     private GeneratedChat Run(int postCount)
