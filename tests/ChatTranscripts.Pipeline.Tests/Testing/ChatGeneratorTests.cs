@@ -10,7 +10,7 @@ public sealed class ChatGeneratorTests
     {
         var first = ChatGenerator.Generate(600);
         var again = ChatGenerator.Generate(600);
-        var other = ChatGenerator.Generate(600, seed: ChatGenerator.DefaultSeed + 1);
+        var other = ChatGenerator.Generate(600, new ChatShape { Seed = ChatShape.DefaultSeed + 1 });
 
         Assert.Equal(first.Posts, again.Posts);
         Assert.Equal(first.Session.Questions, again.Session.Questions);
