@@ -52,7 +52,7 @@ internal static class LoadChatBuilder
 
         var indexes = chat.Posts.Select((post, index) => (post.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
         var runIds = chat.Posts.Select((post, index) => RunId(post.Platform, post.Author.Handle, idBase + index + 1)).ToList();
-        var posts = chat.Posts.Select((post, index) => Wire(post, runIds[index], post.InReplyToId is { } parent && indexes.TryGetValue(parent, out var at) ? runIds[at].Id : post.InReplyToId)).ToList();
+        var posts = chat.Posts.Select((post, index) => Wire(post, runIds[index], RunParent(post))).ToList();
         var expected = posts.Select(p => new ExpectedPost(p.Platform, p.Id)).ToList();
         var deliveries = posts.Select((p, index) => new Delivery(index, p)).ToList();
         for (var index = 0; index < posts.Count; index++)
@@ -83,9 +83,13 @@ internal static class LoadChatBuilder
             chat.Session.Guests,
             chat.Session.Questions);
         return new LoadChat(sessionId, session, shuffled, expected, dependsOn);
+
+        // A reply to a post outside the chat keeps the generator's id, which no run's post has.
+        string? RunParent(CanonicalPost post) =>
+            post.InReplyToId is { } parent && indexes.TryGetValue(parent, out var at) ? runIds[at].Id : post.InReplyToId;
     }
 
-    /// <summary>The post as sent, unedited, under the run's own id; a reply to a post outside the chat keeps the generator's id, which no run's post has.</summary>
+    /// <summary>The post as sent, unedited, under the run's own id.</summary>
     private static WirePost Wire(CanonicalPost post, (string Id, string Url) runId, string? inReplyToId) =>
         new(
             post.Platform,
