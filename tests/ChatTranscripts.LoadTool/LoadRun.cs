@@ -39,7 +39,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         var sessions = new SessionsClient(http, retry);
         var sender = new SignedPostSender(http, options.Secret, retry);
 
-        var chat = LoadChatGenerator.Generate(options.Posts, options.Seed, startedAt);
+        var chat = LoadChatBuilder.Build(options.Posts, options.Seed, startedAt);
         output.WriteLine($"Session {chat.SessionId}: {chat.Expected.Count} posts and {chat.Edits} edits to {options.Target} " +
             $"({(options.Secret is null ? "unsigned" : "signed")}), batches of {options.Batch}, {options.Concurrency} in flight, " +
             $"{(options.Rate == 0 ? "as fast as accepted" : $"{options.Rate} posts/s")}; watching table {tables.Posts.Name}.");

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using ChatTranscripts.Pipeline.Http.Ingest;
 
 namespace ChatTranscripts.Testing;
 
@@ -72,10 +71,7 @@ public sealed class WebhookSender(HttpClient client, string? secret, TimeSpan de
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (secret is not null)
         {
-            foreach (var header in StandardWebhookSigner.Headers(secret, messageId, DateTimeOffset.UtcNow, body))
-            {
-                request.Headers.Add(header.Key, header.Value);
-            }
+            WebhookRequestSigner.SignStandardWebhook(request, secret, messageId, DateTimeOffset.UtcNow, body);
         }
         return request;
     }

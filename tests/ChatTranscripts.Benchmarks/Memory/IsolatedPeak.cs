@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using ChatTranscripts.Benchmarks.Corpus;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Testing.Chats;
 
 namespace ChatTranscripts.Benchmarks.Memory;
 

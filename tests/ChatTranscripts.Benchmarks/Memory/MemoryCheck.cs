@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
-using ChatTranscripts.Benchmarks.Corpus;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Testing.Chats;
 
 namespace ChatTranscripts.Benchmarks.Memory;
 

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using ChatTranscripts.Benchmarks.Corpus;
 using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Exports;
+using ChatTranscripts.Testing.Chats;
 
 namespace ChatTranscripts.Benchmarks.Rendering;
 

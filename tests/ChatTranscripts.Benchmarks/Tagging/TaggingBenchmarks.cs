@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using ChatTranscripts.Benchmarks.Corpus;
 using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Logic.Membership;
 using ChatTranscripts.Pipeline.Logic.Tagging;
+using ChatTranscripts.Testing.Chats;
 
 namespace ChatTranscripts.Benchmarks.Tagging;
 

@@ -1,13 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using ChatTranscripts.IntegrationTests.Hosts;
 using ChatTranscripts.Pipeline.Adapters.Tables;
-using ChatTranscripts.Pipeline.Http.Ingest;
 using ChatTranscripts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatTranscripts.IntegrationTests.EndToEnd.ChatApi;
@@ -358,16 +356,13 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
         switch (route)
         {
             case Route.X:
-                request.Headers.Add("x-twitter-webhooks-signature", "sha256=" + Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(XSecret), body)));
+                request.Headers.Add(WebhookRequestSigner.XHeader, WebhookRequestSigner.XSignature(XSecret, body));
                 break;
             case Route.Mastodon:
-                request.Headers.Add("X-Hub-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(MastodonSecret), body)));
+                request.Headers.Add(WebhookRequestSigner.MastodonHeader, WebhookRequestSigner.MastodonSignature(MastodonSecret, body));
                 break;
             case Route.Posts or Route.Bluesky:
-                foreach (var header in StandardWebhookSigner.Headers(ChatHostSettings.Secret, "msg_" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, body))
-                {
-                    request.Headers.Add(header.Key, header.Value);
-                }
+                WebhookRequestSigner.SignStandardWebhook(request, ChatHostSettings.Secret, DateTimeOffset.UtcNow, body);
                 break;
         }
         return await _api.Client.SendAsync(request);
@@ -377,7 +372,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var body = Encoding.UTF8.GetBytes(json);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/x") { Content = Bytes(body) };
-        request.Headers.Add("x-twitter-webhooks-signature", signature ?? "sha256=" + Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(XSecret), body)));
+        request.Headers.Add(WebhookRequestSigner.XHeader, signature ?? WebhookRequestSigner.XSignature(XSecret, body));
         return await _api.Client.SendAsync(request);
     }
 

@@ -165,7 +165,7 @@ public sealed class StorageLimitTests(AzuriteFixture azurite)
         { "title", Repeat(WorstCase.AstralScriptLetter, SessionReader.MaxTitleLength + 1), "title" },
         { "description", Repeat(WorstCase.AstralScriptLetter, SessionReader.MaxDescriptionLength + 1), "description" },
         { "hashtags", new JsonArray("a", "b", "c", "d", "e", "f"), "hashtags" },
-        { "hashtags", new JsonArray(new string('a', SessionReader.MaxHashtagLength + 1)), "hashtags[0]" },
+        { "hashtags", new JsonArray(new string('a', WorstCase.MaxSessionHashtagLength + 1)), "hashtags[0]" },
         { "moderators", new JsonArray(Enumerable.Range(0, SessionReader.MaxHandles + 1).Select(i => (JsonNode)$"m{i}").ToArray()), "moderators" },
         { "guests", new JsonArray(Repeat(WorstCase.AstralScriptLetter, PostReader.MaxHandleLength + 1)), "guests[0]" },
         { "questions", new JsonArray(Enumerable.Range(0, SessionReader.MaxQuestions + 1).Select(i => (JsonNode)$"q{i}").ToArray()), "questions" },

@@ -19,6 +19,12 @@ public static class WorstCase
 
     public const string SessionHashtag = "bmcmed";
 
+    /// <summary>
+    /// The longest session hashtag api.md allows (1–100 letters, marks, digits or <c>_</c>), stated here from the contract:
+    /// the reader checks it with a pattern, not a constant.
+    /// </summary>
+    public const int MaxSessionHashtagLength = 100;
+
     /// <summary>Texts of exactly <see cref="PostReader.MaxTextLength"/> characters, each the densest of its kind; every one carries the session's hashtag.</summary>
     public static IReadOnlyDictionary<string, string> Texts { get; } = new Dictionary<string, string>
     {
@@ -57,7 +63,7 @@ public static class WorstCase
     {
         ["title"] = Repeat(AstralScriptLetter, SessionReader.MaxTitleLength),
         ["description"] = Repeat("\"<&>\"" + AstralScriptLetter, SessionReader.MaxDescriptionLength / 6),
-        ["hashtags"] = List(SessionReader.MaxHashtags, i => i == 0 ? SessionHashtag : "#" + Repeat("ꙮ", SessionReader.MaxHashtagLength - 1) + (char)('a' + i)),
+        ["hashtags"] = List(SessionReader.MaxHashtags, i => i == 0 ? SessionHashtag : "#" + Repeat("ꙮ", MaxSessionHashtagLength - 1) + (char)('a' + i)),
         ["startsAt"] = "2012-08-06T13:00:00+01:00",
         ["endsAt"] = "2012-08-07T13:00:00+01:00",
         ["timeZone"] = "America/Argentina/ComodRivadavia",

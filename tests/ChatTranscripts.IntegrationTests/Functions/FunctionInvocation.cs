@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ChatTranscripts.IntegrationTests.Hosts;
-using ChatTranscripts.Pipeline.Http.Ingest;
+using ChatTranscripts.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
@@ -25,7 +25,7 @@ internal static class FunctionInvocation
         }
         if (signed)
         {
-            foreach (var header in StandardWebhookSigner.Headers(ChatHostSettings.Secret, "msg_" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, bytes))
+            foreach (var header in WebhookRequestSigner.StandardWebhookHeaders(ChatHostSettings.Secret, "msg_" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, bytes))
             {
                 context.Request.Headers[header.Key] = header.Value;
             }

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using ChatTranscripts.Pipeline.Http.Ingest;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.IntegrationTests.Hosts;
 
@@ -19,10 +19,7 @@ public static class SignedRequests
         }
         if (secret is not null)
         {
-            foreach (var header in StandardWebhookSigner.Headers(secret, "msg_" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, body))
-            {
-                request.Headers.Add(header.Key, header.Value);
-            }
+            WebhookRequestSigner.SignStandardWebhook(request, secret, DateTimeOffset.UtcNow, body);
         }
         return await client.SendAsync(request);
     }

@@ -187,7 +187,7 @@ public sealed class SessionSnapshotTests(AzuriteFixture azurite)
                 }
                 if (b == batches.Count / 2)
                 {
-                    var wider = Definition("bmcmed") with { Hashtags = ["bmcmed", "hcsm"], Moderators = ["user3"] };
+                    var wider = Definition("bmcmed") with { Hashtags = ["bmcmed", "hcsm"], Moderators = ["LeeAase"] };
                     steps.Add(new Step([PipelineMessage.SessionChanged("snap-chat")], ("snap-chat", wider)));
                 }
                 steps.Add(new Step(batches[b]));

@@ -14,6 +14,9 @@ namespace ChatTranscripts.IntegrationTests.Queueing;
 /// <summary>The drainer over a real Storage queue on Azurite, with handlers that succeed, reject and fail.</summary>
 public sealed class QueueDrainerTests(AzuriteFixture azurite)
 {
+    /// <summary>The queue of this test: xunit makes a new instance of the class for each test.</summary>
+    private readonly string _queueName = "q" + azurite.UniquePrefix();
+
     [Fact]
     public async Task Every_message_reaches_the_handler_once_in_batches_of_the_configured_size_and_is_completed_after_it()
     {
@@ -21,7 +24,7 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
         await SendAllAsync(queue, Messages(300));
         var stillQueuedDuringFirstBatch = -1;
         var handler = new RecordingHandler(onBatch: async () =>
-            stillQueuedDuringFirstBatch = stillQueuedDuringFirstBatch < 0 ? (await RawQueue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount : stillQueuedDuringFirstBatch);
+            stillQueuedDuringFirstBatch = stillQueuedDuringFirstBatch < 0 ? (await RawQueue().GetPropertiesAsync()).Value.ApproximateMessagesCount : stillQueuedDuringFirstBatch);
 
         var result = await drainer.DrainAsync(handler, CancellationToken.None);
 
@@ -29,7 +32,7 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
         Assert.Equal([256, 44], handler.BatchSizes);
         Assert.Equal(300, stillQueuedDuringFirstBatch);
         Assert.Equal(new DrainResult(300, 0, 0, 2), result);
-        Assert.Equal(0, (await RawQueue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(0, (await RawQueue().GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Fact]
@@ -44,7 +47,7 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
         Assert.Equal(70, handler.Seen.Distinct().Count());
         Assert.Equal(69, result.Processed);
         Assert.Equal(1, result.DeadLettered);
-        var poisoned = await SinglePoisonedAsync(queue);
+        var poisoned = await SinglePoisonedAsync();
         Assert.Equal(("m-13", "{\"n\":13}", QueueDrainer.UnprocessableReason, "rejected on purpose"), (poisoned.MessageId, poisoned.Body, poisoned.Reason, poisoned.Description));
         Assert.Empty(await queue.ReceiveAsync(32, CancellationToken.None));
     }
@@ -83,7 +86,7 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
         Assert.DoesNotContain("m-4", handler.Completed);
         Assert.Equal(2, runs.Sum(r => r.Abandoned));
         Assert.Equal(1, runs.Sum(r => r.DeadLettered));
-        var poisoned = await SinglePoisonedAsync(queue);
+        var poisoned = await SinglePoisonedAsync();
         Assert.Equal(("m-4", QueueDrainer.ProcessingFailedReason, 3), (poisoned.MessageId, poisoned.Reason, poisoned.DeliveryCount));
         Assert.Equal("System.InvalidOperationException: poisoned on purpose", poisoned.Description);
         Assert.Empty(await queue.ReceiveAsync(32, CancellationToken.None));
@@ -104,7 +107,7 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
         var result = await drainer.DrainAsync(handler, TimeSpan.FromSeconds(30), CancellationToken.None);
 
         Assert.Equal(new DrainResult(20, 0, 0, 2), result);
-        Assert.Equal(30, (await RawQueue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(30, (await RawQueue().GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Fact]
@@ -118,12 +121,12 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
         var result = await drainer.DrainAsync(handler, cancellation.Token);
 
         Assert.Equal(new DrainResult(10, 0, 0, 1), result);
-        Assert.Equal(20, (await RawQueue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(20, (await RawQueue().GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     private (StorageQueuePostQueue Queue, QueueDrainer Drainer) Create(int maxDeliveryCount = 5, int batchSize = 64, TimeProvider? time = null)
     {
-        var options = Options.Create(new QueueOptions { Name = "q" + azurite.UniquePrefix(), MaxDeliveryCount = maxDeliveryCount, BatchSize = batchSize });
+        var options = Options.Create(new QueueOptions { Name = _queueName, MaxDeliveryCount = maxDeliveryCount, BatchSize = batchSize });
         var queue = new StorageQueuePostQueue(azurite.StorageAccount, options);
         return (queue, new QueueDrainer(queue, options, time ?? TimeProvider.System, NullLogger<QueueDrainer>.Instance));
     }
@@ -134,12 +137,11 @@ public sealed class QueueDrainerTests(AzuriteFixture azurite)
     private static List<OutgoingMessage> Messages(int count) =>
         [.. Enumerable.Range(0, count).Select(i => new OutgoingMessage($"m-{i}", BinaryData.FromString($"{{\"n\":{i}}}")))];
 
-    private QueueClient RawQueue(StorageQueuePostQueue queue) =>
-        azurite.StorageAccount.Queues.GetQueueClient(queue.Poison.Name[..^StorageQueuePostQueue.PoisonSuffix.Length]);
+    private QueueClient RawQueue() => azurite.StorageAccount.Queues.GetQueueClient(_queueName);
 
-    private static async Task<StorageQueuePostQueue.Envelope> SinglePoisonedAsync(StorageQueuePostQueue queue)
+    private async Task<StorageQueuePostQueue.Envelope> SinglePoisonedAsync()
     {
-        QueueMessage[] poisoned = await queue.Poison.ReceiveMessagesAsync(32);
+        QueueMessage[] poisoned = await azurite.StorageAccount.Queues.GetQueueClient(_queueName + StorageQueuePostQueue.PoisonSuffix).ReceiveMessagesAsync(32);
         return Assert.Single(poisoned).Body.ToObjectFromJson<StorageQueuePostQueue.Envelope>(PipelineJson.Options)!;
     }
 

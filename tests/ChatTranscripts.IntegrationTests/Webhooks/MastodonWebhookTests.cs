@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -60,10 +59,10 @@ public abstract class MastodonWebhookTests(AzuriteFixture azurite, HostKind kind
         var body = Encoding.UTF8.GetBytes(json);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/mastodon") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        signature ??= secret is null ? null : "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+        signature ??= secret is null ? null : WebhookRequestSigner.MastodonSignature(secret, body);
         if (signature is not null)
         {
-            request.Headers.Add("X-Hub-Signature", signature);
+            request.Headers.Add(WebhookRequestSigner.MastodonHeader, signature);
         }
         return await client.SendAsync(request);
     }

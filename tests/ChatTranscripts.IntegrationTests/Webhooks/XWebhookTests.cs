@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -48,10 +47,10 @@ public abstract class XWebhookTests(AzuriteFixture azurite, HostKind kind)
         var body = Encoding.UTF8.GetBytes(json);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/x") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        signature ??= secret is null ? null : "sha256=" + Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+        signature ??= secret is null ? null : WebhookRequestSigner.XSignature(secret, body);
         if (signature is not null)
         {
-            request.Headers.Add("x-twitter-webhooks-signature", signature);
+            request.Headers.Add(WebhookRequestSigner.XHeader, signature);
         }
         return await client.SendAsync(request);
     }
@@ -125,7 +124,7 @@ public abstract class XWebhookTests(AzuriteFixture azurite, HostKind kind)
         using var api = new ChatApi(host);
 
         var crc = JsonDocument.Parse(await api.Client.GetStringAsync(new Uri("/api/webhooks/x?crc_token=T0ken%2B", UriKind.Relative))).RootElement;
-        Assert.Equal("sha256=" + Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(ConsumerSecret), Encoding.UTF8.GetBytes("T0ken+"))), crc.GetProperty("response_token").GetString());
+        Assert.Equal(WebhookRequestSigner.XCrcResponseToken(ConsumerSecret, "T0ken+"), crc.GetProperty("response_token").GetString());
         using (var noToken = await api.Client.GetAsync(new Uri("/api/webhooks/x", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);

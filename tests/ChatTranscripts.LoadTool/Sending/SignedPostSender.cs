@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using ChatTranscripts.Pipeline.Http.Ingest;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.LoadTool.Sending;
 
@@ -48,10 +48,7 @@ public sealed class SignedPostSender(HttpClient client, string? secret, RetryPol
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         if (!string.IsNullOrEmpty(secret))
         {
-            foreach (var header in StandardWebhookSigner.Headers(secret, messageId, _time.GetUtcNow(), body))
-            {
-                request.Headers.Add(header.Key, header.Value);
-            }
+            WebhookRequestSigner.SignStandardWebhook(request, secret, messageId, _time.GetUtcNow(), body);
         }
         return request;
     }

@@ -120,7 +120,7 @@ internal sealed class RawStorageLimits(StorageAccount account, string tablePrefi
         finally
         {
             await account.Queues.GetQueueClient(options.Value.Name).DeleteIfExistsAsync(CancellationToken.None);
-            await queue.Poison.DeleteIfExistsAsync(CancellationToken.None);
+            await account.Queues.GetQueueClient(options.Value.Name + StorageQueuePostQueue.PoisonSuffix).DeleteIfExistsAsync(CancellationToken.None);
             await account.Blobs.GetBlobContainerClient(options.Value.Name + ClaimCheck.ContainerSuffix).DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
         }
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ChatTranscripts.Pipeline.Http.Ingest;
+using ChatTranscripts.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -38,7 +39,7 @@ public sealed class StandardWebhookSignatureTests
     public void A_valid_signature_among_others_in_the_header_is_enough()
     {
         var body = "{\"text\":\"hello\"}"u8.ToArray();
-        var headers = StandardWebhookSigner.Headers(Secret, "msg_1", Now, body).ToDictionary(h => h.Key, h => h.Value);
+        var headers = WebhookRequestSigner.StandardWebhookHeaders(Secret, "msg_1", Now, body).ToDictionary(h => h.Key, h => h.Value);
         var signatures = $"v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= {headers["webhook-signature"]} v2,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
 
         Assert.Equal(new SignatureOutcome.Verified("msg_1"), Verifier(Secret, Now).Verify(Headers("msg_1", headers["webhook-timestamp"], signatures), body));
@@ -48,7 +49,7 @@ public sealed class StandardWebhookSignatureTests
     public void A_changed_body_id_or_secret_fails()
     {
         var body = "{\"text\":\"hello\"}"u8.ToArray();
-        var headers = StandardWebhookSigner.Headers(Secret, "msg_1", Now, body).ToDictionary(h => h.Key, h => h.Value);
+        var headers = WebhookRequestSigner.StandardWebhookHeaders(Secret, "msg_1", Now, body).ToDictionary(h => h.Key, h => h.Value);
         var verifier = Verifier(Secret, Now);
 
         Assert.IsType<SignatureOutcome.Refused>(verifier.Verify(Headers("msg_1", headers["webhook-timestamp"], headers["webhook-signature"]), "{\"text\":\"hellO\"}"u8));
@@ -65,7 +66,7 @@ public sealed class StandardWebhookSignatureTests
     public void Timestamps_must_be_within_five_minutes_either_way(int offsetSeconds, bool valid)
     {
         var body = "{}"u8.ToArray();
-        var headers = StandardWebhookSigner.Headers(Secret, "msg_1", Now.AddSeconds(offsetSeconds), body).ToDictionary(h => h.Key, h => h.Value);
+        var headers = WebhookRequestSigner.StandardWebhookHeaders(Secret, "msg_1", Now.AddSeconds(offsetSeconds), body).ToDictionary(h => h.Key, h => h.Value);
 
         var outcome = Verifier(Secret, Now).Verify(Headers("msg_1", headers["webhook-timestamp"], headers["webhook-signature"]), body);
 

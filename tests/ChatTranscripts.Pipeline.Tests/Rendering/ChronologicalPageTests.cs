@@ -1,4 +1,5 @@
 using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 
@@ -30,7 +31,7 @@ public sealed class ChronologicalPageTests
         var transcript = Chat();
         var shuffled = transcript with { Posts = transcript.Posts.Reverse().ToList() };
 
-        var page = new RenderedPage(Renderer.RenderChronological(shuffled));
+        var page = new RenderedPage(Renderer.RenderChronologicalHtml(shuffled));
 
         var expected = transcript.Posts
             .OrderBy(p => p.CreatedAt)
@@ -49,7 +50,7 @@ public sealed class ChronologicalPageTests
     {
         var transcript = Chat();
 
-        var page = new RenderedPage(Renderer.RenderChronological(transcript));
+        var page = new RenderedPage(Renderer.RenderChronologicalHtml(transcript));
 
         Assert.Empty(page.Document.QuerySelectorAll("ol.replies"));
         Assert.All(page.Articles, a => Assert.Equal(0, RenderedPage.NestingDepth(a)));
@@ -86,8 +87,8 @@ public sealed class ChronologicalPageTests
 
         foreach (var document in new[] { transcript, chat })
         {
-            var threaded = new RenderedPage(Renderer.Render(document));
-            var chronological = new RenderedPage(Renderer.RenderChronological(document));
+            var threaded = new RenderedPage(Renderer.RenderThreadedHtml(document));
+            var chronological = new RenderedPage(Renderer.RenderChronologicalHtml(document));
 
             var anchors = threaded.Articles.Select(a => (a.Id, RenderedPage.PostText(a))).OrderBy(a => a.Id, StringComparer.Ordinal);
             Assert.Equal(anchors, chronological.Articles.Select(a => (a.Id, RenderedPage.PostText(a))).OrderBy(a => a.Id, StringComparer.Ordinal));
@@ -100,8 +101,8 @@ public sealed class ChronologicalPageTests
     {
         var transcript = Chat();
 
-        var threaded = new RenderedPage(Renderer.Render(transcript));
-        var chronological = new RenderedPage(Renderer.RenderChronological(transcript));
+        var threaded = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
+        var chronological = new RenderedPage(Renderer.RenderChronologicalHtml(transcript));
 
         var threadedNav = threaded.Document.QuerySelectorAll("header nav a").Select(a => a.GetAttribute("href")).ToList();
         var chronologicalNav = chronological.Document.QuerySelectorAll("header nav a").Select(a => a.GetAttribute("href")).ToList();
@@ -119,8 +120,8 @@ public sealed class ChronologicalPageTests
     {
         var transcript = Chat();
 
-        var threaded = new RenderedPage(Renderer.Render(transcript));
-        var chronological = new RenderedPage(Renderer.RenderChronological(transcript));
+        var threaded = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
+        var chronological = new RenderedPage(Renderer.RenderChronologicalHtml(transcript));
 
         Assert.Equal(transcript.Session.Title, chronological.Document.QuerySelector("h1")!.TextContent);
         Assert.Contains(transcript.Session.Title, chronological.Document.Title, StringComparison.Ordinal);
@@ -133,9 +134,9 @@ public sealed class ChronologicalPageTests
     [Fact]
     public void The_page_has_no_script_and_the_same_policy_as_the_threaded_page()
     {
-        var html = Renderer.RenderChronological(Chat());
+        var html = Renderer.RenderChronologicalHtml(Chat());
         var page = new RenderedPage(html);
-        var threaded = new RenderedPage(Renderer.Render(Chat()));
+        var threaded = new RenderedPage(Renderer.RenderThreadedHtml(Chat()));
 
         Assert.StartsWith("<!doctype html>", html, StringComparison.Ordinal);
         Assert.Empty(page.Document.QuerySelectorAll("script, img, iframe, object, embed, [src], link[rel='stylesheet']"));
@@ -147,7 +148,7 @@ public sealed class ChronologicalPageTests
     [Fact]
     public void An_empty_transcript_says_so()
     {
-        var page = new RenderedPage(Renderer.RenderChronological(new TranscriptSketch().Build()));
+        var page = new RenderedPage(Renderer.RenderChronologicalHtml(new TranscriptSketch().Build()));
 
         Assert.Empty(page.Articles);
         Assert.NotNull(page.Document.QuerySelector("main .empty"));

@@ -1,5 +1,6 @@
 using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 
@@ -14,7 +15,7 @@ public sealed class PersonPageRendererTests
         var transcript = TranscriptSketch.SmallChat().Build();
 
         var pages = Renderer.Pages(transcript, TranscriptPhase.Final, siteBaseUrl: null);
-        var table = new RenderedPage(new TranscriptPageRenderer().Render(transcript)).Document.QuerySelectorAll("#participants tbody tr");
+        var table = new RenderedPage(new TranscriptPageRenderer().RenderThreadedHtml(transcript)).Document.QuerySelectorAll("#participants tbody tr");
 
         Assert.Equal(transcript.Participants.Select(p => p.Handle), pages.Select(p => p.Participant.Handle));
         Assert.Equal(
@@ -45,7 +46,7 @@ public sealed class PersonPageRendererTests
     {
         var transcript = TranscriptSketch.SmallChat().Build();
         var page = Page(transcript, "nurse_jo");
-        var threaded = new RenderedPage(new TranscriptPageRenderer().Render(transcript));
+        var threaded = new RenderedPage(new TranscriptPageRenderer().RenderThreadedHtml(transcript));
 
         var reply = page.Post("103").QuerySelectorAll(".context")[1];
 
@@ -61,7 +62,7 @@ public sealed class PersonPageRendererTests
     public void Every_link_into_the_transcript_finds_its_target_on_the_threaded_page()
     {
         var transcript = TranscriptSketch.SmallChat().Build();
-        var threaded = new RenderedPage(new TranscriptPageRenderer().Render(transcript));
+        var threaded = new RenderedPage(new TranscriptPageRenderer().RenderThreadedHtml(transcript));
 
         var links = Renderer.Pages(transcript, TranscriptPhase.Final, siteBaseUrl: null)
             .SelectMany(p => new RenderedPage(p.Render()).Document.QuerySelectorAll("main a[href^='../../index.html#']"))

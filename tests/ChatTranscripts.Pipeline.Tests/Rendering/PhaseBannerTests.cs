@@ -1,5 +1,6 @@
 using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 
@@ -82,7 +83,7 @@ public sealed class PhaseBannerTests
     [InlineData(TranscriptPageRenderer.ChronologicalPage)]
     public void The_final_phase_is_the_default(string pageName)
     {
-        var byDefault = pageName == TranscriptPageRenderer.ThreadedPage ? Renderer.Render(Transcript) : Renderer.RenderChronological(Transcript);
+        var byDefault = pageName == TranscriptPageRenderer.ThreadedPage ? Renderer.RenderThreadedHtml(Transcript) : Renderer.RenderChronologicalHtml(Transcript);
 
         Assert.Equal(Render(pageName, TranscriptPhase.Final), byDefault);
     }
@@ -92,10 +93,10 @@ public sealed class PhaseBannerTests
     {
         foreach (var phase in new[] { TranscriptPhase.Live, TranscriptPhase.Closing })
         {
-            var snapshot = new RenderedPage(Renderer.Render(Transcript, phase));
+            var snapshot = new RenderedPage(Renderer.RenderThreadedHtml(Transcript, phase));
             snapshot.Document.QuerySelector(".banner")!.Remove();
 
-            var final = new RenderedPage(Renderer.Render(Transcript, TranscriptPhase.Final));
+            var final = new RenderedPage(Renderer.RenderThreadedHtml(Transcript, TranscriptPhase.Final));
 
             Assert.Equal(final.Document.Body!.TextContent.Replace("\n", "", StringComparison.Ordinal), snapshot.Document.Body!.TextContent.Replace("\n", "", StringComparison.Ordinal));
         }
@@ -105,7 +106,7 @@ public sealed class PhaseBannerTests
     {
         renderer ??= Renderer;
         return pageName == TranscriptPageRenderer.ThreadedPage
-            ? renderer.Render(Transcript, phase)
-            : renderer.RenderChronological(Transcript, phase);
+            ? renderer.RenderThreadedHtml(Transcript, phase)
+            : renderer.RenderChronologicalHtml(Transcript, phase);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatTranscripts.Pipeline.Logic.Tagging;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 
@@ -105,7 +106,7 @@ public sealed class PostTextLinkTests
     public void A_post_url_holding_characters_urls_may_not_hold_links_to_them_percent_encoded()
     {
         const string url = "https://example.org/status/1?q=\"><script>x</script> {a}";
-        var page = new RenderedPage(Renderer.Render(new TranscriptSketch().Post("1", "hello", 1, url: url).Build()));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(new TranscriptSketch().Post("1", "hello", 1, url: url).Build()));
 
         var href = page.Post("1").QuerySelector(".post-foot a")!.GetAttribute("href");
 
@@ -183,7 +184,7 @@ public sealed class PostTextLinkTests
             sketch.Post(i.ToString(CultureInfo.InvariantCulture), texts[i], i % 60, platform: platform, url: url);
         }
 
-        var page = new RenderedPage(Renderer.Render(sketch.Build()));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(sketch.Build()));
 
         Assert.Empty(page.Document.QuerySelectorAll("script, img, b, [onerror], [onload]"));
         for (var i = 0; i < texts.Count; i++)
@@ -199,7 +200,7 @@ public sealed class PostTextLinkTests
     }
 
     private static RenderedPage Render(string text, string platform = "twitter", string? url = null) =>
-        new(Renderer.Render(new TranscriptSketch().Post("1", text, 0, platform: platform, url: url).Build()));
+        new(Renderer.RenderThreadedHtml(new TranscriptSketch().Post("1", text, 0, platform: platform, url: url).Build()));
 
     private static IReadOnlyList<(string Text, string Href, string? Rel)> LinksIn(string text, string platform = "twitter", string? url = null) =>
         RenderedPage.TextLinks(Render(text, platform, url).Post("1", platform));

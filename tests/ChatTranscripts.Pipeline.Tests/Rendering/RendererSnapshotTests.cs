@@ -3,6 +3,7 @@ using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Series;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 
@@ -59,15 +60,15 @@ public sealed class RendererSnapshotTests
     ];
 
     [Fact]
-    public void Threaded_page() => Snapshot.Verify(ScrubStyles(new TranscriptPageRenderer().Render(Chat())), "threaded.html");
+    public void Threaded_page() => Snapshot.Verify(ScrubStyles(new TranscriptPageRenderer().RenderThreadedHtml(Chat())), "threaded.html");
 
     [Fact]
     public void Chronological_page() =>
-        Snapshot.Verify(ScrubStyles(new TranscriptPageRenderer().RenderChronological(Chat())), "chronological.html");
+        Snapshot.Verify(ScrubStyles(new TranscriptPageRenderer().RenderChronologicalHtml(Chat())), "chronological.html");
 
     [Fact]
     public void Live_threaded_page() =>
-        Snapshot.Verify(ScrubStyles(new TranscriptPageRenderer().Render(Chat(), TranscriptPhase.Live)), "threaded-live.html");
+        Snapshot.Verify(ScrubStyles(new TranscriptPageRenderer().RenderThreadedHtml(Chat(), TranscriptPhase.Live)), "threaded-live.html");
 
     /// <summary>nurse_jo's page: a reply (quoted parent) in Q1's discussion, edited, on a chat of three platforms.</summary>
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 
@@ -144,7 +145,7 @@ public sealed partial class TimelineTests
         return sketch;
     }
 
-    private static RenderedPage Render(TranscriptSketch sketch) => new(Renderer.Render(sketch.Build()));
+    private static RenderedPage Render(TranscriptSketch sketch) => new(Renderer.RenderThreadedHtml(sketch.Build()));
 
     private static List<(DateTime From, int Posts)> TableRows(RenderedPage page) =>
         page.Document.QuerySelectorAll(".timeline-table tbody tr")

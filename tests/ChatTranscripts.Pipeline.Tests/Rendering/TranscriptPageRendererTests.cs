@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
+using ChatTranscripts.Testing;
 
 namespace ChatTranscripts.Pipeline.Tests.Rendering;
 
@@ -22,7 +23,7 @@ public sealed class TranscriptPageRendererTests
             .Post("2", hostile + "\nsecond line", 3, displayName: hostile, answers: 1, lang: "fr\"><img src=x>")
             .Build();
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
 
         Assert.Empty(page.Document.QuerySelectorAll("script"));
         Assert.Empty(page.Document.QuerySelectorAll("img"));
@@ -42,7 +43,7 @@ public sealed class TranscriptPageRendererTests
     {
         var transcript = TranscriptSketch.SmallChat().Build();
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
 
         var expected = transcript.Posts.Select(p => $"post-twitter-{p.PlatformId}").Order(StringComparer.Ordinal);
         Assert.Equal(expected, page.Articles.Select(a => a.Id!).Order(StringComparer.Ordinal));
@@ -55,7 +56,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void A_question_section_holds_its_post_then_its_answers_with_replies_nested_under_their_parents()
     {
-        var page = new RenderedPage(Renderer.Render(TranscriptSketch.SmallChat().Build()));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(TranscriptSketch.SmallChat().Build()));
 
         Assert.Equal(
             ["timeline", "q1", "q2", "outside", "most-discussed", "resources", "participants"],
@@ -75,7 +76,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void An_answer_that_replies_to_the_question_is_not_nested_again_but_links_to_it()
     {
-        var page = new RenderedPage(Renderer.Render(TranscriptSketch.SmallChat().Build()));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(TranscriptSketch.SmallChat().Build()));
 
         var answer = page.Post("102");
         Assert.Null(RenderedPage.DisplayedParent(answer));
@@ -86,7 +87,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void A_question_nobody_asked_or_answered_still_has_its_section()
     {
-        var page = new RenderedPage(Renderer.Render(TranscriptSketch.SmallChat().Build()));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(TranscriptSketch.SmallChat().Build()));
 
         var section = page.Document.GetElementById("q2")!;
         Assert.Equal("How can social media bridge the gap between patients and physicians?", section.QuerySelector(".question-text")!.TextContent);
@@ -97,7 +98,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void Other_threads_go_outside_the_questions_in_post_order()
     {
-        var page = new RenderedPage(Renderer.Render(TranscriptSketch.SmallChat().Build()));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(TranscriptSketch.SmallChat().Build()));
 
         Assert.Equal("Conversation outside the questions", page.Document.QuerySelector("#outside h2")!.TextContent);
         Assert.Equal(["post-twitter-100", "post-twitter-108"], page.TopLevelIds("outside"));
@@ -113,7 +114,7 @@ public sealed class TranscriptPageRendererTests
             .Post("3", "@someone me too", 6, replyTo: "2")
             .Build();
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
 
         Assert.Equal(["post-twitter-1", "post-twitter-2"], page.TopLevelIds("outside"));
         Assert.Equal("post-twitter-2", RenderedPage.DisplayedParent(page.Post("3"))!.Id);
@@ -129,7 +130,7 @@ public sealed class TranscriptPageRendererTests
             .Post("3", "talking to myself #bmcmed", 2, replyTo: "3")
             .Build();
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
 
         Assert.Equal(["post-twitter-1", "post-twitter-3"], page.TopLevelIds("outside"));
         Assert.Equal("post-twitter-1", RenderedPage.DisplayedParent(page.Post("2"))!.Id);
@@ -145,7 +146,7 @@ public sealed class TranscriptPageRendererTests
             sketch.Post(i.ToString(CultureInfo.InvariantCulture), $"reply {i}", i, replyTo: (i - 1).ToString(CultureInfo.InvariantCulture));
         }
 
-        var page = new RenderedPage(Renderer.Render(sketch.Build()));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(sketch.Build()));
 
         Assert.Equal(21, page.Articles.Count);
         Assert.Equal(Enumerable.Range(0, 21).Select(i => $"post-twitter-{i}"), page.Articles.Select(a => a.Id));
@@ -166,7 +167,7 @@ public sealed class TranscriptPageRendererTests
             .Post("4", "relative", 3, url: "/status/4")
             .Build();
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
 
         var link = page.Post("1").QuerySelector("a[rel]")!;
         Assert.Equal("https://twitter.com/someone/status/1?x=1&y=2", link.GetAttribute("href"));
@@ -188,7 +189,7 @@ public sealed class TranscriptPageRendererTests
             .Post("3", "No language given", 2, lang: null)
             .Build();
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
 
         Assert.Equal("fr", page.Post("1").GetAttribute("lang"));
         Assert.Null(page.Post("2").GetAttribute("lang"));
@@ -205,7 +206,7 @@ public sealed class TranscriptPageRendererTests
             .Question(1, "Hello?")
             .Build();
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
 
         var time = page.Post("1").QuerySelector("time")!;
         Assert.Equal("2012-08-06T12:04:00Z", time.GetAttribute("datetime"));
@@ -224,7 +225,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void A_session_in_utc_shows_its_times_once()
     {
-        var page = new RenderedPage(Renderer.Render(TranscriptSketch.SmallChat().Build()));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(TranscriptSketch.SmallChat().Build()));
 
         var when = Assert.Single(page.Document.QuerySelectorAll(".page-header .when"));
         Assert.Contains("12:00", when.TextContent, StringComparison.Ordinal);
@@ -239,7 +240,7 @@ public sealed class TranscriptPageRendererTests
     {
         var transcript = new TranscriptSketch(timeZone: timeZone).Post("1", "hello", 4).Build();
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
 
         var when = Assert.Single(page.Document.QuerySelectorAll(".page-header .when"));
         Assert.Contains("Monday 6 August 2012, 12:00", when.TextContent, StringComparison.Ordinal);
@@ -255,7 +256,7 @@ public sealed class TranscriptPageRendererTests
             .Post("2", "after midnight", 45)
             .Build();
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
 
         Assert.Equal("23:30", page.Post("1").QuerySelector("time")!.TextContent);
         Assert.Equal("7 Aug 00:15", page.Post("2").QuerySelector("time")!.TextContent);
@@ -272,7 +273,7 @@ public sealed class TranscriptPageRendererTests
             .Post("3", "A1: Same #bmcmed", 2, handle: "nurse_jo", displayName: null, answers: 1)
             .Build();
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
 
         var question = page.Post("1");
         Assert.Equal("BMC Medicine", question.QuerySelector(".name")!.TextContent);
@@ -300,7 +301,7 @@ public sealed class TranscriptPageRendererTests
             .Post("did_plc_abc_3k2a", "two", 1, platform: "bluesky")
             .Build();
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
 
         var ids = page.Articles.Select(a => a.Id!).ToList();
         Assert.Equal(["post-bluesky-did_plc_abc_3k2a", "post-bluesky-did_plc_abc_3k2a-2"], ids);
@@ -312,7 +313,7 @@ public sealed class TranscriptPageRendererTests
     {
         var transcript = TranscriptSketch.SmallChat().Build();
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
 
         var people = page.Document.QuerySelector(".people")!.TextContent;
         Assert.Contains("@BMCMedicine", people, StringComparison.Ordinal);
@@ -328,7 +329,7 @@ public sealed class TranscriptPageRendererTests
     {
         var transcript = TranscriptSketch.SmallChat().Build();
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
 
         var rows = page.Document.QuerySelectorAll("#participants tbody tr")
             .Select(r => string.Join("|", r.Children.Select(c => c.TextContent)))
@@ -341,7 +342,7 @@ public sealed class TranscriptPageRendererTests
     [Fact]
     public void The_page_is_self_contained_and_forbids_scripts()
     {
-        var page = new RenderedPage(Renderer.Render(TranscriptSketch.SmallChat().Build()));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(TranscriptSketch.SmallChat().Build()));
 
         Assert.StartsWith("<!doctype html>", page.Html, StringComparison.Ordinal);
         var policy = page.Document.QuerySelector("meta[http-equiv='Content-Security-Policy']")!.GetAttribute("content");
@@ -362,20 +363,20 @@ public sealed class TranscriptPageRendererTests
     {
         var transcript = TranscriptSketch.SmallChat().Build();
         var shuffled = transcript with { Posts = transcript.Posts.Reverse().ToList() };
-        var first = Renderer.Render(transcript);
+        var first = Renderer.RenderThreadedHtml(transcript);
 
         var original = CultureInfo.CurrentCulture;
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ar-SA");
-            Assert.Equal(first, new TranscriptPageRenderer().Render(transcript));
+            Assert.Equal(first, new TranscriptPageRenderer().RenderThreadedHtml(transcript));
         }
         finally
         {
             CultureInfo.CurrentCulture = original;
         }
-        Assert.Equal(first, Renderer.Render(transcript));
-        Assert.Equal(first, Renderer.Render(shuffled));
+        Assert.Equal(first, Renderer.RenderThreadedHtml(transcript));
+        Assert.Equal(first, Renderer.RenderThreadedHtml(shuffled));
     }
 
     [Fact]
@@ -384,9 +385,9 @@ public sealed class TranscriptPageRendererTests
         var transcripts = Enumerable.Range(0, 8)
             .Select(i => new TranscriptSketch(title: $"Chat {i}").Post("1", $"post {i}", i).Build())
             .ToList();
-        var expected = transcripts.Select(t => Renderer.Render(t)).ToList();
+        var expected = transcripts.Select(t => Renderer.RenderThreadedHtml(t)).ToList();
 
-        var rendered = await Task.WhenAll(transcripts.Select(t => Task.Run(() => Renderer.Render(t), TestContext.Current.CancellationToken)));
+        var rendered = await Task.WhenAll(transcripts.Select(t => Task.Run(() => Renderer.RenderThreadedHtml(t), TestContext.Current.CancellationToken)));
 
         Assert.Equal(expected, rendered);
     }

@@ -5,6 +5,7 @@ using ChatTranscripts.Pipeline.Logic.Moderation;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Exports;
 using ChatTranscripts.Pipeline.Tests.Rendering;
+using ChatTranscripts.Testing;
 using static ChatTranscripts.Pipeline.Tests.Posts;
 
 namespace ChatTranscripts.Pipeline.Tests.Transcripts;
@@ -78,8 +79,8 @@ public sealed class TranscriptModerationTests
             Encoding.UTF8.GetString(TranscriptJson.Serialize(transcript)),
             TranscriptMarkdown.Render(transcript),
             Encoding.UTF8.GetString(TranscriptCsv.Serialize(transcript)),
-            Renderer.Render(transcript),
-            Renderer.RenderChronological(transcript),
+            Renderer.RenderThreadedHtml(transcript),
+            Renderer.RenderChronologicalHtml(transcript),
         };
         Assert.All(files, file => Assert.DoesNotContain("spam.example", file, StringComparison.Ordinal));
         Assert.All(files, file => Assert.Contains("please stop", file, StringComparison.Ordinal));
@@ -88,7 +89,7 @@ public sealed class TranscriptModerationTests
     [Fact]
     public void The_page_shows_the_marker_where_the_hidden_answer_was_with_its_thread_under_it()
     {
-        var page = new RenderedPage(Renderer.Render(Build(Chat, Hide("12"))));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(Build(Chat, Hide("12"))));
 
         var reply = page.Post("13");
         var item = reply.ParentElement!;
@@ -106,7 +107,7 @@ public sealed class TranscriptModerationTests
     {
         var transcript = Build(Chat, Hide("12"));
 
-        var chronological = new RenderedPage(Renderer.RenderChronological(transcript));
+        var chronological = new RenderedPage(Renderer.RenderChronologicalHtml(transcript));
         var markdown = TranscriptMarkdown.Render(transcript);
 
         Assert.Contains("In reply to a post hidden by the organiser", chronological.Post("13").TextContent, StringComparison.Ordinal);
@@ -121,7 +122,7 @@ public sealed class TranscriptModerationTests
 
         Assert.Equal(["twitter:12", "twitter:13"], transcript.HiddenPosts.Select(h => h.Id));
         Assert.Equal("twitter:12", transcript.HiddenPosts[1].InReplyToId);
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
         Assert.Equal(2, page.Document.QuerySelectorAll(".post-hidden").Length);
         Assert.DoesNotContain("please stop", page.Html, StringComparison.Ordinal);
     }
@@ -132,7 +133,7 @@ public sealed class TranscriptModerationTests
         var transcript = Build(Chat, Hide("16"));
 
         Assert.Empty(transcript.HiddenPosts);
-        Assert.Empty(new RenderedPage(Renderer.Render(transcript)).Document.QuerySelectorAll(".post-hidden"));
+        Assert.Empty(new RenderedPage(Renderer.RenderThreadedHtml(transcript)).Document.QuerySelectorAll(".post-hidden"));
     }
 
     [Fact]

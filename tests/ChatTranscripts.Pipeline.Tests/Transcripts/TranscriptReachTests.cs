@@ -5,6 +5,7 @@ using ChatTranscripts.Pipeline.Logic.Moderation;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Exports;
 using ChatTranscripts.Pipeline.Tests.Rendering;
+using ChatTranscripts.Testing;
 using static ChatTranscripts.Pipeline.Tests.Posts;
 
 namespace ChatTranscripts.Pipeline.Tests.Transcripts;
@@ -23,7 +24,7 @@ public sealed class TranscriptReachTests
 
         Assert.Null(transcript.Stats.Reach);
         Assert.Contains("\"reach\": null", Encoding.UTF8.GetString(TranscriptJson.Serialize(transcript)), StringComparison.Ordinal);
-        Assert.DoesNotContain("reach", Renderer.Render(transcript), StringComparison.Ordinal);
+        Assert.DoesNotContain("reach", Renderer.RenderThreadedHtml(transcript), StringComparison.Ordinal);
         Assert.DoesNotContain("reach", TranscriptMarkdown.Render(transcript), StringComparison.Ordinal);
     }
 
@@ -69,7 +70,7 @@ public sealed class TranscriptReachTests
             Followed(Post("1", "Q1: Welcome #bmcmed", 0, handle: "BMCMedicine"), 1200),
             Post("2", "A1: yes #bmcmed", 2, handle: "nurse_jo"));
 
-        var page = new RenderedPage(Renderer.Render(transcript));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(transcript));
         var line = Assert.Single(page.Document.QuerySelectorAll(".stats li"), li => li.TextContent.Contains("reach", StringComparison.Ordinal));
         Assert.Equal("1200 potential reach and 1200 potential impressions (upper bounds, from the follower counts of 1 of 2 authors)", line.TextContent);
         Assert.Contains(

@@ -49,9 +49,6 @@ public sealed class StorageQueuePostQueue : IPostQueue, IDisposable
             _payloads.EnsureCreatedAsync(ct)));
     }
 
-    /// <summary>Where dead letters wait for an operator, each an <see cref="Envelope"/> with its reason.</summary>
-    public QueueClient Poison => _poison;
-
     /// <summary>Creates the queue, its poison queue and its payload container if missing; every other call does so on first use.</summary>
     public Task InitializeAsync(CancellationToken cancellationToken) => _created.EnsureAsync(cancellationToken);
 

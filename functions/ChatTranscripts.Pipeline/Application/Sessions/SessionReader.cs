@@ -14,7 +14,6 @@ public static partial class SessionReader
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 2000;
     public const int MaxHashtags = 5;
-    public const int MaxHashtagLength = 100;
     public const int MaxHandles = 50;
     public const int MaxQuestions = 20;
     public const int MaxQuestionLength = 1000;

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ChatTranscripts.Pipeline.Http.Ingest;
 
-/// <summary>The sender's side of Standard Webhooks, for the demo, the load tool and tests that call the API as a sender would.</summary>
+/// <summary>The sender's side of Standard Webhooks, for the demo chat's sender (tests sign with a signer of their own).</summary>
 public static class StandardWebhookSigner
 {
     public static IReadOnlyList<KeyValuePair<string, string>> Headers(string secret, string messageId, DateTimeOffset timestamp, ReadOnlySpan<byte> body)

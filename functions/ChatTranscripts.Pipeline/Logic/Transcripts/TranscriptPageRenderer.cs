@@ -1,4 +1,3 @@
-using System.Text;
 using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 
@@ -8,7 +7,7 @@ namespace ChatTranscripts.Pipeline.Logic.Transcripts;
 /// Renders a session's two pages with the Fluid templates in <c>Logic/Transcripts/Templates</c>: <c>index.html</c>
 /// (the answers under their questions, replies nested) and <c>chronological.html</c> (every post in the order written).
 /// Create once: templates are parsed in the constructor; rendering is thread-safe. The same transcript and phase
-/// always give the same string.
+/// always give the same bytes.
 /// </summary>
 public sealed class TranscriptPageRenderer
 {
@@ -31,12 +30,6 @@ public sealed class TranscriptPageRenderer
         typeof(DiscussedThreadRow),
         typeof(ResourceList),
         typeof(PostReference));
-
-    public string Render(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final) =>
-        Encoding.UTF8.GetString(RenderUtf8(transcript, phase).Span);
-
-    public string RenderChronological(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final) =>
-        Encoding.UTF8.GetString(RenderChronologicalUtf8(transcript, phase).Span);
 
     /// <summary>The threaded page as the UTF-8 bytes to upload.</summary>
     public ReadOnlyMemory<byte> RenderUtf8(TranscriptDocument transcript, TranscriptPhase phase = TranscriptPhase.Final)

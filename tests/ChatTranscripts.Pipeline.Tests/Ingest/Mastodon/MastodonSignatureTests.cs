@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ChatTranscripts.Pipeline.Http.Ingest;
 using ChatTranscripts.Pipeline.Http.Ingest.Mastodon;
+using ChatTranscripts.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -15,8 +16,7 @@ public sealed class MastodonSignatureTests
     private static MastodonSignature Signature(string? secret = Secret, bool requireSecret = false) =>
         new(Options.Create(new MastodonWebhookOptions { Secret = secret }), Options.Create(new WebhookOptions { RequireSecret = requireSecret }));
 
-    private static string SignatureOf(byte[] body, string secret = Secret) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+    private static string SignatureOf(byte[] body, string secret = Secret) => WebhookRequestSigner.MastodonSignature(secret, body);
 
     private static SignatureOutcome Verify(string? header, byte[] body, MastodonSignature? signature = null)
     {

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Queueing;
 using ChatTranscripts.Pipeline.Http.Ingest;
 using ChatTranscripts.Pipeline.Http.Ingest.X;
+using ChatTranscripts.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -43,7 +43,7 @@ public sealed class XWebhookEndpointsTests
         return request;
     }
 
-    private static string Sign(byte[] body) => "sha256=" + Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body));
+    private static string Sign(byte[] body) => WebhookRequestSigner.XSignature(Secret, body);
 
     private static async Task<(int Status, string Body, string? ContentType)> Execute(IResult result, HttpContext context)
     {

@@ -5,6 +5,7 @@ using ChatTranscripts.Pipeline.Logic.Transcripts;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Exports;
 using ChatTranscripts.Pipeline.Tests.Rendering;
 using ChatTranscripts.Pipeline.Tests.Transcripts.Exports;
+using ChatTranscripts.Testing;
 using static ChatTranscripts.Pipeline.Tests.Posts;
 
 namespace ChatTranscripts.Pipeline.Tests.Transcripts.Digest;
@@ -58,7 +59,7 @@ public sealed class DigestOutputTests
     [Fact]
     public void The_page_links_each_entry_to_its_place_and_each_resource_to_itself()
     {
-        var page = new RenderedPage(Renderer.Render(Build(Chat)));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(Build(Chat)));
 
         Assert.Equal(["most-discussed", "resources"], page.Document.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")![1..]).Intersect(["most-discussed", "resources"]));
         var thread = Assert.Single(page.Document.QuerySelectorAll("#most-discussed li"));
@@ -81,7 +82,7 @@ public sealed class DigestOutputTests
     [Fact]
     public void Empty_sections_say_so()
     {
-        var page = new RenderedPage(Renderer.Render(Build(Post("1", "Hello #bmcmed", 1))));
+        var page = new RenderedPage(Renderer.RenderThreadedHtml(Build(Post("1", "Hello #bmcmed", 1))));
 
         Assert.Equal("No thread drew 2 replies or more.", page.Document.QuerySelector("#most-discussed .empty")!.TextContent);
         Assert.Equal("No links were shared.", page.Document.QuerySelector("#resources .empty")!.TextContent);

@@ -1,4 +1,4 @@
-namespace ChatTranscripts.Benchmarks.Corpus;
+namespace ChatTranscripts.Testing.Chats;
 
 /// <summary>
 /// Pieces the generator mixes into the demo chat's sentences: what real multi-platform chats carry besides English prose

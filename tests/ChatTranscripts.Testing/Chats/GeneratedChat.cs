@@ -2,13 +2,13 @@ using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Logic.Membership;
 using ChatTranscripts.Pipeline.Logic.Transcripts;
 
-namespace ChatTranscripts.Benchmarks.Corpus;
+namespace ChatTranscripts.Testing.Chats;
 
 /// <summary>
 /// A session and the posts a webhook sender delivered for it, as the processor would receive them;
 /// <see cref="ShownPosts"/> of them are meant to show in the transcript (the rest are reposts).
 /// </summary>
-internal sealed record GeneratedChat(string SessionId, SessionDefinition Session, IReadOnlyList<CanonicalPost> Posts, int ShownPosts)
+public sealed record GeneratedChat(string SessionId, SessionDefinition Session, IReadOnlyList<CanonicalPost> Posts, int ShownPosts)
 {
     /// <summary>Tagged and threaded as the processor stores them.</summary>
     public IReadOnlyList<SessionPost> Resolve() => SessionMembership.Resolve(Session, Posts);

@@ -4,23 +4,23 @@ using ChatTranscripts.Pipeline.Application.Sessions;
 using ChatTranscripts.Pipeline.Application.Validation;
 using ChatTranscripts.Pipeline.Core;
 
-namespace ChatTranscripts.Benchmarks.Corpus;
+namespace ChatTranscripts.Testing.Chats;
 
 /// <summary>
 /// The bundled sample #bmcmed chat (functions/ChatTranscripts.LocalHost/Demo), read through the same readers the API uses,
 /// so generated chats start from exactly what a session and its posts look like once ingested.
 /// </summary>
-internal sealed record DemoChat(string SessionId, SessionDefinition Session, IReadOnlyList<CanonicalPost> Posts)
+internal sealed record DemoCorpus(string SessionId, SessionDefinition Session, IReadOnlyList<CanonicalPost> Posts)
 {
-    private const string Resource = "ChatTranscripts.Benchmarks.bmcmed-demo.json";
+    private const string Resource = "ChatTranscripts.Testing.bmcmed-demo.json";
 
-    private static readonly Lazy<DemoChat> Loaded = new(Read);
+    private static readonly Lazy<DemoCorpus> Loaded = new(Read);
 
-    public static DemoChat Instance => Loaded.Value;
+    public static DemoCorpus Instance => Loaded.Value;
 
-    private static DemoChat Read()
+    private static DemoCorpus Read()
     {
-        using var stream = typeof(DemoChat).Assembly.GetManifestResourceStream(Resource)
+        using var stream = typeof(DemoCorpus).Assembly.GetManifestResourceStream(Resource)
             ?? throw new InvalidOperationException($"The embedded demo chat {Resource} is missing.");
         using var json = JsonDocument.Parse(stream);
         var root = json.RootElement;
@@ -35,6 +35,6 @@ internal sealed record DemoChat(string SessionId, SessionDefinition Session, IRe
             var messages = errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}");
             throw new InvalidOperationException("The demo chat no longer reads: " + string.Join("; ", messages));
         }
-        return new DemoChat(root.GetProperty("sessionId").GetString()!, session, posts);
+        return new DemoCorpus(root.GetProperty("sessionId").GetString()!, session, posts);
     }
 }

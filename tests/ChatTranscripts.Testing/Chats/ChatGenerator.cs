@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ChatTranscripts.Pipeline.Core;
 
-namespace ChatTranscripts.Benchmarks.Corpus;
+namespace ChatTranscripts.Testing.Chats;
 
 /// <summary>
 /// A seeded, deterministic chat of any size grown from the demo #bmcmed chat: a moderator asking Q1..Qn on schedule,
@@ -12,19 +12,16 @@ namespace ChatTranscripts.Benchmarks.Corpus;
 /// there, three platforms, other scripts, links, and texts from one emoji to several thousand characters.
 /// </summary>
 /// <remarks>
-/// The same size and seed always give the same posts, so runs compare. <c>postCount</c> is the number of posts the
-/// transcript shows; reposts (about 3% more) are stored on top, as they are counted but not shown. A chat's length and
-/// number of questions grow with its size (1 hour and 4 questions below 10,000 posts, 2 hours and 8 at 10,000, 20 hours
-/// and 20 at 100,000), so a big chat is a long one rather than an impossible 1,700 posts a minute.
+/// The same size and shape always give the same posts, so runs compare. <c>postCount</c> is the number of posts the
+/// transcript shows; reposts (about 3% more by default) are stored on top, as they are counted but not shown. What
+/// else varies between users (hashtag, timeline, shares of each kind of post) is in <see cref="ChatShape"/>.
 /// </remarks>
-internal sealed partial class ChatGenerator
+public sealed partial class ChatGenerator
 {
-    public const int DefaultSeed = 20_120_806;
-
-    private const string Hashtag = "#bmcmed";
-
+    private readonly ChatShape _shape;
+    private readonly string _hashtag;
     private readonly Random _random;
-    private readonly DemoChat _demo;
+    private readonly DemoCorpus _demo;
     private readonly string[] _bodies;
     private readonly Author _moderator;
     private readonly Author[] _guests;
@@ -35,9 +32,11 @@ internal sealed partial class ChatGenerator
     private readonly List<int> _recentReplies = [];
     private long _sequence;
 
-    private ChatGenerator(DemoChat demo, int postCount, int seed)
+    private ChatGenerator(DemoCorpus demo, int postCount, ChatShape shape)
     {
-        _random = new Random(seed);
+        _shape = shape;
+        _hashtag = shape.Hashtag;
+        _random = new Random(shape.Seed);
         _demo = demo;
         _bodies = Bodies(demo.Posts);
         var demoAuthors = demo.Posts
@@ -55,36 +54,52 @@ internal sealed partial class ChatGenerator
         static bool Is(Author author, string handle) => string.Equals(author.Handle, handle, StringComparison.OrdinalIgnoreCase);
     }
 
-    public static GeneratedChat Generate(int postCount, int seed = DefaultSeed)
+    public static GeneratedChat Generate(int postCount, ChatShape? shape = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(postCount, 1);
-        return new ChatGenerator(DemoChat.Instance, postCount, seed).Run(postCount);
+        return new ChatGenerator(DemoCorpus.Instance, postCount, shape ?? new ChatShape()).Run(postCount);
+    }
+
+    /// <summary>The benchmarks' timeline: the demo chat's start, an hour per 5,000 posts and four questions an hour.</summary>
+    private ChatTimeline DefaultTimeline(int postCount)
+    {
+        var hours = Math.Clamp(postCount / 5_000, 1, 20);
+        var questionCount = Math.Clamp(4 * hours, 4, 20);
+        var startsAt = _demo.Session.StartsAt;
+        var endsAt = startsAt.AddHours(hours);
+        // Posts start a little before the chat and trail off after it, inside the window api.md counts.
+        return new ChatTimeline(startsAt, endsAt, startsAt.AddMinutes(-10), endsAt.AddMinutes(30), questionCount, startsAt, (endsAt - startsAt) / questionCount);
     }
 
     private GeneratedChat Run(int postCount)
     {
-        var hours = Math.Clamp(postCount / 5_000, 1, 20);
-        var questionCount = Math.Clamp(4 * hours, 4, 20);
+        var timeline = _shape.Timeline ?? DefaultTimeline(postCount);
+        var questionCount = timeline.Questions;
         var demoQuestions = _demo.Session.Questions;
         var questions = Enumerable.Range(0, questionCount)
             .Select(i => i < demoQuestions.Count ? demoQuestions[i] : $"{demoQuestions[i % demoQuestions.Count]} (round {(i / demoQuestions.Count) + 1})")
             .ToList();
         var session = _demo.Session with
         {
-            EndsAt = _demo.Session.StartsAt.AddHours(hours),
+            Hashtags = [_hashtag.TrimStart('#')],
+            StartsAt = timeline.StartsAt,
+            EndsAt = timeline.EndsAt,
             Questions = questions,
         };
 
-        // Posts start a little before the chat and trail off after it, inside the window api.md counts.
-        var first = session.StartsAt.AddMinutes(-10);
-        var span = session.EndsAt.AddMinutes(30) - first;
-        var questionEvery = (session.EndsAt - session.StartsAt) / questionCount;
+        var first = timeline.FirstPost;
+        var span = timeline.LastPost - first;
+        var questionEvery = timeline.QuestionEvery;
+        var reposts = _shape.RepostShare;
+        var quotes = reposts + _shape.QuoteShare;
+        var replies = quotes + _shape.ReplyShare;
+        var answers = replies + _shape.AnswerShare;
         var asked = 0;
         var shown = 0;
         while (shown < postCount)
         {
             var at = first + span * shown / postCount + TimeSpan.FromSeconds(_random.Next(0, 20));
-            if (asked < questionCount && at >= session.StartsAt + questionEvery * asked)
+            if (asked < questionCount && (at >= timeline.FirstQuestion + questionEvery * asked || postCount - shown <= questionCount - asked))
             {
                 asked++;
                 Add(Question(asked, questions[asked - 1], at), _moderator, depth: 0);
@@ -92,20 +107,20 @@ internal sealed partial class ChatGenerator
                 continue;
             }
             var roll = _random.NextDouble();
-            if (roll < 0.03 && _recent.Count > 0)
+            if (roll < reposts && _recent.Count > 0)
             {
                 Repost(at);
                 continue;
             }
-            if (roll < 0.05 && _recent.Count > 0)
+            if (roll < quotes && _recent.Count > 0)
             {
                 Quote(at);
             }
-            else if (roll < 0.37 && _recent.Count > 0)
+            else if (roll < replies && _recent.Count > 0)
             {
                 Reply(at, asked);
             }
-            else if (roll < 0.75 && asked > 0)
+            else if (roll < answers && asked > 0)
             {
                 Answer(at, asked);
             }
@@ -121,7 +136,7 @@ internal sealed partial class ChatGenerator
     private CanonicalPost Question(int number, string question, DateTimeOffset at)
     {
         var label = _random.NextDouble() < 0.1 ? $"T{number} – " : $"Q{number}: ";
-        return NewPost(_moderator, label + question + " " + Hashtag, at, lang: "en");
+        return NewPost(_moderator, label + question + " " + _hashtag, at, lang: "en");
     }
 
     private void Answer(DateTimeOffset at, int currentQuestion)
@@ -132,13 +147,13 @@ internal sealed partial class ChatGenerator
         var (lang, body) = Body();
         var text = _random.Next(8) switch
         {
-            0 => $"A{number} {body} {Hashtag}",
-            1 => $"A{number} - {body} {Hashtag}",
-            2 => $"A{number}b: {body} {Hashtag}",
-            3 => $".@{_moderator.Handle} A{number}: {body} {Hashtag}",
-            4 => $"{Hashtag} A{number} – {body}",
-            5 => $"a{number}) {body} {Hashtag}",
-            _ => $"A{number}: {body} {Hashtag}",
+            0 => $"A{number} {body} {_hashtag}",
+            1 => $"A{number} - {body} {_hashtag}",
+            2 => $"A{number}b: {body} {_hashtag}",
+            3 => $".@{_moderator.Handle} A{number}: {body} {_hashtag}",
+            4 => $"{_hashtag} A{number} – {body}",
+            5 => $"a{number}) {body} {_hashtag}",
+            _ => $"A{number}: {body} {_hashtag}",
         };
         Add(NewPost(author, text, at, lang), author, depth: 0);
     }
@@ -150,7 +165,7 @@ internal sealed partial class ChatGenerator
         {
             // The parent was deleted or fell outside the window: the page says so. The hashtag keeps the reply in.
             var missing = NextTwitterId().ToString(CultureInfo.InvariantCulture);
-            var orphan = NewPost(_moderator, $"@{_guests[0].Handle} {body} {Hashtag}", at, lang) with { InReplyToId = missing };
+            var orphan = NewPost(_moderator, $"@{_guests[0].Handle} {body} {_hashtag}", at, lang) with { InReplyToId = missing };
             Add(orphan, _moderator, depth: 0);
             return;
         }
@@ -164,7 +179,7 @@ internal sealed partial class ChatGenerator
         }
         var label = parentDepth == 0 && currentQuestion > 0 && _random.NextDouble() < 0.25 ? $"A{currentQuestion}: " : "";
         // Replies often forget the hashtag; membership follows the thread for them.
-        var hashtag = _random.NextDouble() < 0.6 ? " " + Hashtag : "";
+        var hashtag = _random.NextDouble() < 0.6 ? " " + _hashtag : "";
         var reply = NewPost(author, mentions + label + body + hashtag, at, lang) with
         {
             InReplyToId = parent.Id,
@@ -179,7 +194,7 @@ internal sealed partial class ChatGenerator
         var (quoted, _, _) = _recent[_recent.Count - 1 - _random.Next(Math.Min(_recent.Count, 300))];
         var author = PickAuthor(quoted.Platform);
         var (lang, body) = Body();
-        Add(NewPost(author, $"{body} {Hashtag}", at, lang) with { QuotedId = quoted.Id }, author, depth: 0);
+        Add(NewPost(author, $"{body} {_hashtag}", at, lang) with { QuotedId = quoted.Id }, author, depth: 0);
     }
 
     private void Repost(DateTimeOffset at)
@@ -195,7 +210,7 @@ internal sealed partial class ChatGenerator
     {
         var author = PickAuthor();
         var (lang, body) = Body();
-        var text = _random.NextDouble() < 0.2 ? $"{Hashtag} {body}" : $"{body} {Hashtag}";
+        var text = _random.NextDouble() < 0.2 ? $"{_hashtag} {body}" : $"{body} {_hashtag}";
         Add(NewPost(author, text, at, lang), author, depth: 0);
     }
 
