@@ -40,7 +40,7 @@ public sealed class ModerationEndpoints(
             var created = await moderation.HidePostAsync(session.Id, post!.Value, reason!, moderator, at, cancellationToken);
             await sessions.RecordModerationChangeAsync(session.Id, cancellationToken);
             var entry = new HiddenPostEntry(post.Value.Platform, post.Value.Id, reason!, moderator.Credential, moderator.Name, at.UtcDateTime);
-            return created ? Results.Created(ModerationPath(session.Id), entry) : Results.Ok(entry);
+            return created ? TypedResults.Created(ModerationPath(session.Id), entry) : TypedResults.Ok(entry);
         }, cancellationToken);
     }
 
@@ -55,7 +55,7 @@ public sealed class ModerationEndpoints(
                 return ApiProblems.NotFound($"Post {post} is not hidden in session '{session.Id}'.");
             }
             await sessions.RecordModerationChangeAsync(session.Id, cancellationToken);
-            return Results.NoContent();
+            return TypedResults.NoContent();
         }, cancellationToken);
     }
 
@@ -79,8 +79,8 @@ public sealed class ModerationEndpoints(
             var entries = hashtags
                 .Select(h => new BlockedAccountEntry(accountPlatform, accountHandle, h is null ? "session" : "series", h, reason!, moderator.Credential, moderator.Name, at.UtcDateTime))
                 .ToList();
-            var body = new { accounts = entries };
-            return created ? Results.Created(ModerationPath(session.Id), body) : Results.Ok(body);
+            var body = new BlockedAccounts(entries);
+            return created ? TypedResults.Created(ModerationPath(session.Id), body) : TypedResults.Ok(body);
         }, cancellationToken);
     }
 
@@ -99,7 +99,7 @@ public sealed class ModerationEndpoints(
                 return ApiProblems.NotFound($"The {accountPlatform} account @{accountHandle} is not blocked in {where}.");
             }
             await MarkChangedAsync(session, blockScope.Value, cancellationToken);
-            return Results.NoContent();
+            return TypedResults.NoContent();
         }, cancellationToken);
     }
 
@@ -116,7 +116,7 @@ public sealed class ModerationEndpoints(
             var at = time.GetUtcNow();
             await moderation.SetRulesAsync(session.Id, rules!, moderator, at, cancellationToken);
             await sessions.RecordModerationChangeAsync(session.Id, cancellationToken);
-            return Results.Ok(new RulesEntry(rules!.DuplicateText, rules.MaxHashtags, moderator.Credential, moderator.Name, at.UtcDateTime));
+            return TypedResults.Ok(new RulesEntry(rules!.DuplicateText, rules.MaxHashtags, moderator.Credential, moderator.Name, at.UtcDateTime));
         }, cancellationToken);
     }
 
@@ -132,7 +132,7 @@ public sealed class ModerationEndpoints(
                 .ThenBy(p => p.Key.ToString(), StringComparer.Ordinal)
                 .Select(p => new HiddenNowEntry(p.Key.ToString(), p.Post.Author.Handle, p.Post.CreatedAt.UtcDateTime, p.Post.Text, HiddenNowEntry.CauseName(causes[p.Key])))
                 .ToList();
-            return Results.Ok(new ModerationResource(session.Id, state.Rules, state.Posts, state.Accounts, hidden));
+            return TypedResults.Ok(new ModerationResource(session.Id, state.Rules, state.Posts, state.Accounts, hidden));
         }, cancellationToken);
 
     /// <summary>

@@ -43,7 +43,7 @@ public sealed class SessionsEndpoints(
                 // Posts that arrived before the session (or before this change) are routed again by the processor.
                 await queue.SendAsync(PipelineMessage.ForSession(id), cancellationToken);
                 var resource = await ResourceAsync(id, cancellationToken);
-                return created ? Results.Created($"/api/sessions/{id}", resource) : Results.Ok(resource);
+                return created ? TypedResults.Created($"/api/sessions/{id}", resource) : TypedResults.Ok(resource);
             });
         }
     }
@@ -57,7 +57,7 @@ public sealed class SessionsEndpoints(
         return await Guarded(async () =>
         {
             await storage.EnsureCreatedAsync(cancellationToken);
-            return await ResourceAsync(id, cancellationToken) is { } resource ? Results.Ok(resource) : UnknownSession(id);
+            return await ResourceAsync(id, cancellationToken) is { } resource ? TypedResults.Ok(resource) : UnknownSession(id);
         });
     }
 
@@ -70,7 +70,7 @@ public sealed class SessionsEndpoints(
             .ThenBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => SessionResource.From(s, now, publisher))
             .ToList();
-        return Results.Ok(new { sessions = all });
+        return TypedResults.Ok(new SessionList(all));
     });
 
     public async Task<IResult> PublishAsync(string id, CancellationToken cancellationToken)
@@ -81,7 +81,7 @@ public sealed class SessionsEndpoints(
         }
         return await Guarded(async () =>
             await publisher.PublishAsync(id, cancellationToken) is { } session
-                ? Results.Accepted($"/api/sessions/{id}", SessionResource.From(session, time.GetUtcNow(), publisher))
+                ? TypedResults.Accepted($"/api/sessions/{id}", SessionResource.From(session, time.GetUtcNow(), publisher))
                 : UnknownSession(id));
     }
 
