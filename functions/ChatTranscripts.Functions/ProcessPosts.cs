@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Queueing;
 using Microsoft.Azure.Functions.Worker;
@@ -23,6 +24,7 @@ public sealed class ProcessPosts(QueueDrainer drainer, IQueueBatchHandler handle
     public static readonly TimeSpan DrainBudget = TimeSpan.FromMinutes(4);
 
     [Function("ProcessPosts")]
+    [SuppressMessage("Style", "IDE0060:Remove unused parameter", Justification = "The timer binding needs the parameter; the schedule is all this function uses of it.")]
     public Task Run(
         [TimerTrigger("%ProcessSchedule%", UseMonitor = false, RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
         drainer.DrainAsync(handler, DrainBudget, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ChatTranscripts.Pipeline.Application.Publishing;
 using Microsoft.Azure.Functions.Worker;
 
@@ -13,6 +14,7 @@ namespace ChatTranscripts.Functions;
 public sealed class PublishTranscripts(TranscriptPublisher publisher)
 {
     [Function("PublishTranscripts")]
+    [SuppressMessage("Style", "IDE0060:Remove unused parameter", Justification = "The timer binding needs the parameter; the schedule is all this function uses of it.")]
     public Task Run(
         [TimerTrigger("%PublishSchedule%", UseMonitor = true, RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
         publisher.PublishDueAsync(cancellationToken);

@@ -21,4 +21,10 @@ public static class TranscriptPages
         ArgumentNullException.ThrowIfNull(renderer);
         return Encoding.UTF8.GetString(renderer.RenderChronologicalUtf8(transcript, phase).Span);
     }
+
+    public static string RenderHtml(this PersonPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return Encoding.UTF8.GetString(page.RenderUtf8().Span);
+    }
 }

@@ -65,7 +65,7 @@ public sealed class PersonPageRendererTests
         var threaded = new RenderedPage(new TranscriptPageRenderer().RenderThreadedHtml(transcript));
 
         var links = Renderer.Pages(transcript, TranscriptPhase.Final, siteBaseUrl: null)
-            .SelectMany(p => new RenderedPage(p.Render()).Document.QuerySelectorAll("main a[href^='../../index.html#']"))
+            .SelectMany(p => new RenderedPage(p.RenderHtml()).Document.QuerySelectorAll("main a[href^='../../index.html#']"))
             .Select(a => a.GetAttribute("href")!.Split('#')[1])
             .ToList();
 
@@ -135,7 +135,7 @@ public sealed class PersonPageRendererTests
     {
         var transcript = TranscriptSketch.SmallChat().Build();
 
-        var live = new RenderedPage(Renderer.Pages(transcript, TranscriptPhase.Live, null).Single(p => p.Participant.Handle == "fan").Render());
+        var live = new RenderedPage(Renderer.Pages(transcript, TranscriptPhase.Live, null).Single(p => p.Participant.Handle == "fan").RenderHtml());
 
         Assert.StartsWith("Live, updating.", live.Document.QuerySelector(".banner")!.TextContent, StringComparison.Ordinal);
         Assert.Null(Page(transcript, "fan").Document.QuerySelector(".banner"));
@@ -177,7 +177,7 @@ public sealed class PersonPageRendererTests
     {
         var transcript = TranscriptSketch.SmallChat().Build();
 
-        var page = new RenderedPage(Renderer.Pages(transcript, TranscriptPhase.Final, "https://chats.example.org/").Single(p => p.Participant.Handle == "nurse_jo").Render());
+        var page = new RenderedPage(Renderer.Pages(transcript, TranscriptPhase.Final, "https://chats.example.org/").Single(p => p.Participant.Handle == "nurse_jo").RenderHtml());
 
         const string Transcript = "https://chats.example.org/bmcmed-2012-08-06/index.html";
         Assert.Equal(["https://chats.example.org/index.html", Transcript], page.Document.QuerySelectorAll(".site-nav a").Select(a => a.GetAttribute("href")));
@@ -199,7 +199,7 @@ public sealed class PersonPageRendererTests
             .Post("2", "@x " + Hostile, 2, handle: "replier", replyTo: "1")
             .Build();
 
-        var pages = Renderer.Pages(transcript, TranscriptPhase.Final, null).Select(p => new RenderedPage(p.Render())).ToList();
+        var pages = Renderer.Pages(transcript, TranscriptPhase.Final, null).Select(p => new RenderedPage(p.RenderHtml())).ToList();
 
         Assert.All(pages, page =>
         {
@@ -215,12 +215,12 @@ public sealed class PersonPageRendererTests
     [Fact]
     public void The_same_transcript_gives_the_same_bytes()
     {
-        var first = Renderer.Pages(TranscriptSketch.SmallChat().Build(), TranscriptPhase.Final, null).Select(p => p.Render()).ToList();
-        var second = new PersonPageRenderer().Pages(TranscriptSketch.SmallChat().Build(), TranscriptPhase.Final, null).Select(p => p.Render()).ToList();
+        var first = Renderer.Pages(TranscriptSketch.SmallChat().Build(), TranscriptPhase.Final, null).Select(p => p.RenderHtml()).ToList();
+        var second = new PersonPageRenderer().Pages(TranscriptSketch.SmallChat().Build(), TranscriptPhase.Final, null).Select(p => p.RenderHtml()).ToList();
 
         Assert.Equal(first, second);
     }
 
     private static RenderedPage Page(TranscriptDocument transcript, string handle) =>
-        new(Renderer.Pages(transcript, TranscriptPhase.Final, siteBaseUrl: null).Single(p => p.Participant.Handle == handle).Render());
+        new(Renderer.Pages(transcript, TranscriptPhase.Final, siteBaseUrl: null).Single(p => p.Participant.Handle == handle).RenderHtml());
 }

@@ -73,12 +73,12 @@ public sealed class RendererSnapshotTests
     /// <summary>nurse_jo's page: a reply (quoted parent) in Q1's discussion, edited, on a chat of three platforms.</summary>
     [Fact]
     public void Person_page() =>
-        Snapshot.Verify(ScrubStyles(PersonPage(Chat(), "nurse_jo", siteBaseUrl: null).Render()), "person.html");
+        Snapshot.Verify(ScrubStyles(PersonPage(Chat(), "nurse_jo", siteBaseUrl: null).RenderHtml()), "person.html");
 
     /// <summary>The moderator's page on a site whose address is known: links absolute, the page's own address stated.</summary>
     [Fact]
     public void Person_page_with_the_site_address() =>
-        Snapshot.Verify(ScrubStyles(PersonPage(Chat(), "BMCMedicine", BaseUrl).Render()), "person-absolute.html");
+        Snapshot.Verify(ScrubStyles(PersonPage(Chat(), "BMCMedicine", BaseUrl).RenderHtml()), "person-absolute.html");
 
     [Fact]
     public void Site_index() => Snapshot.Verify(ScrubStyles(new SiteIndexRenderer().Render(Sessions)), "site-index.html");

@@ -1,4 +1,3 @@
-using System.Text;
 using ChatTranscripts.Pipeline.Core;
 using ChatTranscripts.Pipeline.Logic.Transcripts.Rendering;
 
@@ -48,5 +47,4 @@ public sealed class PersonPage(TranscriptParticipant participant, string path, F
 
     public ReadOnlyMemory<byte> RenderUtf8() => render();
 
-    public string Render() => Encoding.UTF8.GetString(RenderUtf8().Span);
 }

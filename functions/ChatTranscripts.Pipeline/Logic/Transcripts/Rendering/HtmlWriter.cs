@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 
@@ -23,6 +24,7 @@ internal sealed class HtmlWriter
     }
 
     /// <summary>Writes <paramref name="markup"/>; its handler has written each part by the time this runs.</summary>
+    [SuppressMessage("Style", "IDE0060:Remove unused parameter", Justification = "The compiler passes the handler that has already written the parts; its use is its construction.")]
     public void Write([InterpolatedStringHandlerArgument("")] ref Markup markup)
     {
     }
