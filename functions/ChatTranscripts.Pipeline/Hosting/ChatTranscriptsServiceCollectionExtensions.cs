@@ -1,6 +1,7 @@
 using ChatTranscripts.Pipeline.Adapters.Blobs;
 using ChatTranscripts.Pipeline.Adapters.Connections;
 using ChatTranscripts.Pipeline.Adapters.Tables;
+using ChatTranscripts.Pipeline.Application.Moderation;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Processing;
 using ChatTranscripts.Pipeline.Application.Publishing;
@@ -52,6 +53,7 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddXWebhooks(configuration);
         services.AddSingleton<SessionsEndpoints>();
         services.AddAdapter<IModerationStore, ModerationStore>();
+        services.AddSingleton<SessionModerator>();
         services.AddSingleton<ModerationEndpoints>();
 
         services.AddAdapter<IReceivedPostWriter, ReceivedPostWriter>();

@@ -1,4 +1,5 @@
 using ChatTranscripts.Pipeline.Application.Ingest;
+using ChatTranscripts.Pipeline.Application.Moderation;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Sessions;
 using ChatTranscripts.Pipeline.Application.Validation;
@@ -20,26 +21,21 @@ namespace ChatTranscripts.Pipeline.Http.Moderation;
 public sealed class ModerationEndpoints(
     IStorageProvisioning storage,
     ISessionStore sessions,
-    ISessionPostStore sessionPosts,
-    IModerationStore moderation,
-    TimeProvider time,
+    SessionModerator moderator,
     ILogger<ModerationEndpoints> logger)
 {
     public Task<IResult> HidePostAsync(HttpRequest request, string id, string platform, string postId, string credential, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var post = Post(platform, postId, errors);
-        return ChangeAsync(request, id, credential, errors, async (session, fields, moderator) =>
+        return ChangeAsync(request, id, credential, errors, async (session, fields, by) =>
         {
             var reason = ModerationRequests.Reason(fields);
             if (!errors.IsEmpty)
             {
                 return ApiProblems.Validation(errors);
             }
-            var at = time.GetUtcNow();
-            var created = await moderation.HidePostAsync(session.Id, post!.Value, reason!, moderator, at, cancellationToken);
-            await sessions.RecordModerationChangeAsync(session.Id, cancellationToken);
-            var entry = new HiddenPostEntry(post.Value.Platform, post.Value.Id, reason!, moderator.Credential, moderator.Name, at.UtcDateTime);
+            var (created, entry) = await moderator.HidePostAsync(session, post!.Value, reason!, by, cancellationToken);
             return created ? TypedResults.Created(ModerationPath(session.Id), entry) : TypedResults.Ok(entry);
         }, cancellationToken);
     }
@@ -50,12 +46,9 @@ public sealed class ModerationEndpoints(
         var post = Post(platform, postId, errors);
         return WithoutBodyAsync(id, errors, async session =>
         {
-            if (!await moderation.UnhidePostAsync(session.Id, post!.Value, cancellationToken))
-            {
-                return ApiProblems.NotFound($"Post {post} is not hidden in session '{session.Id}'.");
-            }
-            await sessions.RecordModerationChangeAsync(session.Id, cancellationToken);
-            return TypedResults.NoContent();
+            return await moderator.UnhidePostAsync(session, post!.Value, cancellationToken)
+                ? TypedResults.NoContent()
+                : ApiProblems.NotFound($"Post {post} is not hidden in session '{session.Id}'.");
         }, cancellationToken);
     }
 
@@ -63,7 +56,7 @@ public sealed class ModerationEndpoints(
     {
         var errors = new ValidationErrors();
         var account = Account(platform, handle, errors);
-        return ChangeAsync(request, id, credential, errors, async (session, fields, moderator) =>
+        return ChangeAsync(request, id, credential, errors, async (session, fields, by) =>
         {
             var reason = ModerationRequests.Reason(fields);
             var scope = ModerationRequests.Scope(fields.String("scope", required: false, 1, 10, singleLine: true), "scope", errors);
@@ -72,13 +65,7 @@ public sealed class ModerationEndpoints(
                 return ApiProblems.Validation(errors);
             }
             var (accountPlatform, accountHandle) = account!.Value;
-            var at = time.GetUtcNow();
-            var created = await moderation.BlockAccountAsync(session, scope!.Value, accountPlatform, accountHandle, reason!, moderator, at, cancellationToken);
-            await MarkChangedAsync(session, scope.Value, cancellationToken);
-            var hashtags = scope == BlockScope.Series ? session.Definition.Hashtags.Select(h => (string?)h) : [null];
-            var entries = hashtags
-                .Select(h => new BlockedAccountEntry(accountPlatform, accountHandle, h is null ? "session" : "series", h, reason!, moderator.Credential, moderator.Name, at.UtcDateTime))
-                .ToList();
+            var (created, entries) = await moderator.BlockAccountAsync(session, scope!.Value, accountPlatform, accountHandle, reason!, by, cancellationToken);
             var body = new BlockedAccounts(entries);
             return created ? TypedResults.Created(ModerationPath(session.Id), body) : TypedResults.Ok(body);
         }, cancellationToken);
@@ -93,44 +80,35 @@ public sealed class ModerationEndpoints(
         return WithoutBodyAsync(id, errors, async session =>
         {
             var (accountPlatform, accountHandle) = account!.Value;
-            if (!await moderation.UnblockAccountAsync(session, blockScope!.Value, accountPlatform, accountHandle, cancellationToken))
+            if (await moderator.UnblockAccountAsync(session, blockScope!.Value, accountPlatform, accountHandle, cancellationToken))
             {
-                var where = blockScope == BlockScope.Series ? $"the series of session '{session.Id}'" : $"session '{session.Id}'";
-                return ApiProblems.NotFound($"The {accountPlatform} account @{accountHandle} is not blocked in {where}.");
+                return TypedResults.NoContent();
             }
-            await MarkChangedAsync(session, blockScope.Value, cancellationToken);
-            return TypedResults.NoContent();
+            var where = blockScope == BlockScope.Series ? $"the series of session '{session.Id}'" : $"session '{session.Id}'";
+            return ApiProblems.NotFound($"The {accountPlatform} account @{accountHandle} is not blocked in {where}.");
         }, cancellationToken);
     }
 
     public Task<IResult> PutRulesAsync(HttpRequest request, string id, string credential, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        return ChangeAsync(request, id, credential, errors, async (session, fields, moderator) =>
+        return ChangeAsync(request, id, credential, errors, async (session, fields, by) =>
         {
             var rules = ModerationRequests.Rules(fields);
             if (!errors.IsEmpty)
             {
                 return ApiProblems.Validation(errors);
             }
-            var at = time.GetUtcNow();
-            await moderation.SetRulesAsync(session.Id, rules!, moderator, at, cancellationToken);
-            await sessions.RecordModerationChangeAsync(session.Id, cancellationToken);
-            return TypedResults.Ok(new RulesEntry(rules!.DuplicateText, rules.MaxHashtags, moderator.Credential, moderator.Name, at.UtcDateTime));
+            return TypedResults.Ok(await moderator.SetRulesAsync(session, rules!, by, cancellationToken));
         }, cancellationToken);
     }
 
     public Task<IResult> GetAsync(string id, CancellationToken cancellationToken) =>
         WithoutBodyAsync(id, new ValidationErrors(), async session =>
         {
-            var state = await moderation.LoadAsync(session.Id, session.Definition.Hashtags, cancellationToken);
-            var posts = await sessionPosts.LoadAsync(session.Id, cancellationToken);
-            var causes = HiddenPosts.Decide(posts, state.ToSessionModeration());
-            var hidden = posts
-                .Where(p => causes.ContainsKey(p.Key))
-                .OrderBy(p => p.Post.CreatedAt)
-                .ThenBy(p => p.Key.ToString(), StringComparer.Ordinal)
-                .Select(p => new HiddenNowEntry(p.Key.ToString(), p.Post.Author.Handle, p.Post.CreatedAt.UtcDateTime, p.Post.Text, HiddenNowEntry.CauseName(causes[p.Key])))
+            var (state, hiddenNow) = await moderator.ReviewAsync(session, cancellationToken);
+            var hidden = hiddenNow
+                .Select(h => new HiddenNowEntry(h.Post.Key.ToString(), h.Post.Post.Author.Handle, h.Post.Post.CreatedAt.UtcDateTime, h.Post.Post.Text, HiddenNowEntry.CauseName(h.Cause)))
                 .ToList();
             return TypedResults.Ok(new ModerationResource(session.Id, state.Rules, state.Posts, state.Accounts, hidden));
         }, cancellationToken);
@@ -215,20 +193,6 @@ public sealed class ModerationEndpoints(
         }
         errors.Add("platform", "must be 1 to 32 lowercase letters, digits or '-'.");
         return false;
-    }
-
-    private async Task MarkChangedAsync(SessionRecord session, BlockScope scope, CancellationToken cancellationToken)
-    {
-        if (scope == BlockScope.Session)
-        {
-            await sessions.RecordModerationChangeAsync(session.Id, cancellationToken);
-            return;
-        }
-        var hashtags = session.Definition.Hashtags.ToHashSet(StringComparer.Ordinal);
-        foreach (var member in (await sessions.ListAsync(cancellationToken)).Where(s => s.Definition.Hashtags.Any(hashtags.Contains)))
-        {
-            await sessions.RecordModerationChangeAsync(member.Id, cancellationToken);
-        }
     }
 
     private static string ModerationPath(string sessionId) => $"/{ApiRoutes.Prefix}/sessions/{sessionId}/moderation";
