@@ -5,6 +5,7 @@ using ChatTranscripts.Pipeline.Application.Moderation;
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Processing;
 using ChatTranscripts.Pipeline.Application.Publishing;
+using ChatTranscripts.Pipeline.Application.Sessions;
 using ChatTranscripts.Pipeline.Http.Ingest;
 using ChatTranscripts.Pipeline.Http.Moderation;
 using ChatTranscripts.Pipeline.Http.Sessions;
@@ -51,6 +52,7 @@ public static class ChatTranscriptsServiceCollectionExtensions
         services.AddSingleton<DeletionsEndpoints>();
         services.AddMastodonAndBlueskyWebhooks(configuration);
         services.AddXWebhooks(configuration);
+        services.AddSingleton<SessionRegistration>();
         services.AddSingleton<SessionsEndpoints>();
         services.AddAdapter<IModerationStore, ModerationStore>();
         services.AddSingleton<SessionModerator>();

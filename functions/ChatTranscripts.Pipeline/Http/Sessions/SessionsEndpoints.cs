@@ -1,6 +1,5 @@
 using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Application.Publishing;
-using ChatTranscripts.Pipeline.Application.Queueing;
 using ChatTranscripts.Pipeline.Application.Sessions;
 using ChatTranscripts.Pipeline.Application.Validation;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +11,7 @@ namespace ChatTranscripts.Pipeline.Http.Sessions;
 public sealed class SessionsEndpoints(
     IStorageProvisioning storage,
     ISessionStore sessions,
-    IPostQueue queue,
+    SessionRegistration registration,
     TranscriptPublisher publisher,
     TimeProvider time,
     ILogger<SessionsEndpoints> logger)
@@ -38,10 +37,7 @@ public sealed class SessionsEndpoints(
             }
             return await Guarded(async () =>
             {
-                await storage.EnsureCreatedAsync(cancellationToken);
-                var created = await sessions.SaveDefinitionAsync(id, definition, cancellationToken);
-                // Posts that arrived before the session (or before this change) are routed again by the processor.
-                await queue.SendAsync(PipelineMessage.ForSession(id), cancellationToken);
+                var created = await registration.DefineAsync(id, definition, cancellationToken);
                 var resource = await ResourceAsync(id, cancellationToken);
                 return created ? TypedResults.Created($"/api/sessions/{id}", resource) : TypedResults.Ok(resource);
             });
