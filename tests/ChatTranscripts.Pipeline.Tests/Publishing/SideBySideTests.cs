@@ -52,7 +52,7 @@ public sealed class SideBySideTests
                 otherFinished = true;
             }
         });
-        parts.Start<int>(async ct =>
+        var failing = parts.Start<int>(async ct =>
         {
             await Task.Yield();
             throw new IOException("storage refused the upload");
@@ -63,6 +63,7 @@ public sealed class SideBySideTests
         Assert.Equal("storage refused the upload", error.Message);
         Assert.True(otherFinished);
         Assert.True(waiting.IsCanceled);
+        Assert.Same(error, failing.Exception?.InnerException);
     }
 
     [Fact]
