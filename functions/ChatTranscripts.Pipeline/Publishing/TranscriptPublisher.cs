@@ -118,10 +118,11 @@ public sealed class TranscriptPublisher(
         var loaded = time.GetTimestamp();
         var transcript = TranscriptBuilder.Build(session.Id, session.Definition, posts, moderated.ToSessionModeration());
         var built = time.GetTimestamp();
-        // The people pages render and upload beside the transcript's files: the HTML pages link to them, so those two
-        // wait for the people pages before they upload. The transcript's files render ahead of their uploads, two at a
-        // time under the limit, so a large chat's files are never all in memory together and the CPU renders while
-        // storage writes. They upload in order, one at a time: the threaded page goes last because it links to every other file.
+        // Under the limit the people pages render and upload side by side with the transcript's files, whose two HTML
+        // pages link to them and so wait for them before they upload; the files render two at a time. Over it, one thing
+        // at a time keeps a large chat within memory: the people pages first, then the files one at a time. Either way
+        // each file renders while the one before it uploads, so a large chat's files are never all in memory together,
+        // and they upload in order, one at a time: the threaded page goes last because it links to every other file.
         PublishedFile[] files =
         [
             new("transcript.json", SiteFiles.Json, LinksPeople: false, () => TranscriptJson.Serialize(transcript)),
@@ -130,7 +131,7 @@ public sealed class TranscriptPublisher(
             new(TranscriptPageRenderer.ChronologicalPage, SiteFiles.Html, LinksPeople: true, () => pageRenderer.RenderChronologicalUtf8(transcript, phase)),
             new(TranscriptPageRenderer.ThreadedPage, SiteFiles.Html, LinksPeople: true, () => pageRenderer.RenderUtf8(transcript, phase)),
         ];
-        var rendersAhead = transcript.Stats.Posts <= options.Value.ParallelRenderLimit ? 2 : 1;
+        var sideBySide = transcript.Stats.Posts <= options.Value.ParallelRenderLimit;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var parts = new SideBySide(cancellationToken);
         var peopleDone = 0L;
@@ -140,22 +141,29 @@ public sealed class TranscriptPublisher(
             peopleDone = time.GetTimestamp();
             return published;
         });
-        var uploadingFiles = parts.Start(ct => RenderAhead.UploadInOrderAsync(
-            files,
-            rendersAhead,
-            file => file.Render(),
-            async (file, content, ct) =>
+        var uploadingFiles = parts.Start(async ct =>
+        {
+            if (!sideBySide)
             {
-                // Called in the files' order, so the hash is the same whatever overlaps.
-                hash.AppendData(Encoding.UTF8.GetBytes(file.Name));
-                hash.AppendData(content.Span);
-                if (file.LinksPeople)
+                await publishingPeople;
+            }
+            return await RenderAhead.UploadInOrderAsync(
+                files,
+                sideBySide ? 2 : 1,
+                file => file.Render(),
+                async (file, content, ct) =>
                 {
-                    await publishingPeople;
-                }
-                return await site.UploadIfChangedAsync($"{session.Id}/{file.Name}", content, file.ContentType, ct);
-            },
-            ct));
+                    // Called in the files' order, so the hash is the same whatever overlaps.
+                    hash.AppendData(Encoding.UTF8.GetBytes(file.Name));
+                    hash.AppendData(content.Span);
+                    if (file.LinksPeople)
+                    {
+                        await publishingPeople;
+                    }
+                    return await site.UploadIfChangedAsync($"{session.Id}/{file.Name}", content, file.ContentType, ct);
+                },
+                ct);
+        });
         await parts.WhenAllAsync();
         var people = await publishingPeople;
         var uploaded = (await uploadingFiles).Count(changed => changed);
