@@ -169,11 +169,12 @@ public sealed class TranscriptPublisher(
         var uploaded = (await uploadingFiles).Count(changed => changed);
         var filesDone = time.GetTimestamp();
 
+        // Pages of people who have none now go once the threaded page no longer links to them.
         await peoplePages.DeleteAsync(people, cancellationToken);
 
         var contentHash = Convert.ToHexString(hash.GetHashAndReset());
         logger.LogInformation(
-            "Published session {SessionId} ({Phase}): {Posts} posts, {Uploaded} of {Files} files changed, {PeopleUploaded} of {People} people pages changed and {PeopleDeleted} deleted; read {ReadMs} ms, built {BuildMs} ms, then side by side people pages {PeopleMs} ms and files rendered and uploaded {FilesMs} ms",
+            "Published session {SessionId} ({Phase}): {Posts} posts, {Uploaded} of {Files} files changed, {PeopleUploaded} of {People} people pages changed and {PeopleDeleted} deleted; read {ReadMs} ms, built {BuildMs} ms, then (both from the build) people pages {PeopleMs} ms, files rendered and uploaded {FilesMs} ms",
             session.Id, phase, transcript.Stats.Posts, uploaded, files.Length, people.Uploaded, people.Pages, people.Stale.Count,
             Milliseconds(started, loaded), Milliseconds(loaded, built), Milliseconds(built, peopleDone), Milliseconds(built, filesDone));
 
