@@ -116,67 +116,65 @@ public sealed class TranscriptPublisher(
         var loaded = time.GetTimestamp();
         var transcript = TranscriptBuilder.Build(session.Id, session.Definition, posts, moderated.ToSessionModeration());
         var built = time.GetTimestamp();
-        // People pages first: the threaded page links to them. Pages of people who have none now go once it no longer does.
-        var people = await peoplePages.PublishAsync(transcript, phase, cancellationToken);
-        var peopleDone = time.GetTimestamp();
-        // Each file renders while the one before it uploads, and a transcript under the limit renders two at a time, so
-        // a large chat's files are never all in memory together and the CPU renders while storage writes. Uploads stay
-        // in order, one at a time: the threaded page goes last because it links to every other file.
+        // Under the limit the people pages render and upload side by side with the transcript's files, whose two HTML
+        // pages link to them and so wait for them before they upload; the files render two at a time. Over it, one thing
+        // at a time keeps a large chat within memory: the people pages first, then the files one at a time. Either way
+        // each file renders while the one before it uploads, so a large chat's files are never all in memory together,
+        // and they upload in order, one at a time: the threaded page goes last because it links to every other file.
         PublishedFile[] files =
         [
-            new("transcript.json", SiteFiles.Json, () => TranscriptJson.Serialize(transcript)),
-            new(TranscriptMarkdown.FileName, SiteFiles.Markdown, () => TranscriptMarkdown.Serialize(transcript)),
-            new(TranscriptCsv.FileName, SiteFiles.Csv, () => TranscriptCsv.Serialize(transcript)),
-            new(TranscriptPageRenderer.ChronologicalPage, SiteFiles.Html, () => pageRenderer.RenderChronologicalUtf8(transcript, phase)),
-            new(TranscriptPageRenderer.ThreadedPage, SiteFiles.Html, () => pageRenderer.RenderUtf8(transcript, phase)),
+            new("transcript.json", SiteFiles.Json, LinksPeople: false, () => TranscriptJson.Serialize(transcript)),
+            new(TranscriptMarkdown.FileName, SiteFiles.Markdown, LinksPeople: false, () => TranscriptMarkdown.Serialize(transcript)),
+            new(TranscriptCsv.FileName, SiteFiles.Csv, LinksPeople: false, () => TranscriptCsv.Serialize(transcript)),
+            new(TranscriptPageRenderer.ChronologicalPage, SiteFiles.Html, LinksPeople: true, () => pageRenderer.RenderChronologicalUtf8(transcript, phase)),
+            new(TranscriptPageRenderer.ThreadedPage, SiteFiles.Html, LinksPeople: true, () => pageRenderer.RenderUtf8(transcript, phase)),
         ];
-        var rendersAhead = transcript.Stats.Posts <= options.Value.ParallelRenderLimit ? 2 : 1;
+        var sideBySide = transcript.Stats.Posts <= options.Value.ParallelRenderLimit;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var uploaded = 0;
-        var rendering = new Queue<(PublishedFile File, Task<ReadOnlyMemory<byte>> Content)>();
-        var next = 0;
-        Task<bool> previousUpload = Task.FromResult(false);
-        try
+        using var parts = new SideBySide(cancellationToken);
+        var peopleDone = 0L;
+        var publishingPeople = parts.Start(async ct =>
         {
-            RenderAhead();
-            while (rendering.TryDequeue(out var file))
-            {
-                var content = await file.Content;
-                hash.AppendData(Encoding.UTF8.GetBytes(file.File.Name));
-                hash.AppendData(content.Span);
-                uploaded += await previousUpload ? 1 : 0;
-                RenderAhead();
-                previousUpload = site.UploadIfChangedAsync($"{session.Id}/{file.File.Name}", content, file.File.ContentType, cancellationToken);
-            }
-            uploaded += await previousUpload ? 1 : 0;
-        }
-        catch
+            var published = await peoplePages.PublishAsync(transcript, phase, ct);
+            peopleDone = time.GetTimestamp();
+            return published;
+        });
+        var uploadingFiles = parts.Start(async ct =>
         {
-            // Something failed while renders or an upload were under way: wait for them (their outcomes no longer
-            // matter), so nothing of this publish is still running once the error leaves.
-            foreach (var pending in rendering.Select(r => (Task)r.Content).Append(previousUpload))
+            if (!sideBySide)
             {
-                await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await publishingPeople;
             }
-            throw;
-        }
+            return await RenderAhead.UploadInOrderAsync(
+                files,
+                sideBySide ? 2 : 1,
+                file => file.Render(),
+                async (file, content, ct) =>
+                {
+                    // Called in the files' order, so the hash is the same whatever overlaps.
+                    hash.AppendData(Encoding.UTF8.GetBytes(file.Name));
+                    hash.AppendData(content.Span);
+                    if (file.LinksPeople)
+                    {
+                        await publishingPeople;
+                    }
+                    return await site.UploadIfChangedAsync($"{session.Id}/{file.Name}", content, file.ContentType, ct);
+                },
+                ct);
+        });
+        await parts.WhenAllAsync();
+        var people = await publishingPeople;
+        var uploaded = (await uploadingFiles).Count(changed => changed);
+        var filesDone = time.GetTimestamp();
 
-        void RenderAhead()
-        {
-            while (rendering.Count < rendersAhead && next < files.Length)
-            {
-                var file = files[next++];
-                rendering.Enqueue((file, Task.Run(file.Render, cancellationToken)));
-            }
-        }
-
+        // Pages of people who have none now go once the threaded page no longer links to them.
         await peoplePages.DeleteAsync(people, cancellationToken);
 
         var contentHash = Convert.ToHexString(hash.GetHashAndReset());
         logger.LogInformation(
-            "Published session {SessionId} ({Phase}): {Posts} posts, {Uploaded} of {Files} files changed, {PeopleUploaded} of {People} people pages changed and {PeopleDeleted} deleted; read {ReadMs} ms, built {BuildMs} ms, people pages {PeopleMs} ms, rendered and uploaded {FilesMs} ms",
+            "Published session {SessionId} ({Phase}): {Posts} posts, {Uploaded} of {Files} files changed, {PeopleUploaded} of {People} people pages changed and {PeopleDeleted} deleted; read {ReadMs} ms, built {BuildMs} ms, then (both from the build) people pages {PeopleMs} ms, files rendered and uploaded {FilesMs} ms",
             session.Id, phase, transcript.Stats.Posts, uploaded, files.Length, people.Uploaded, people.Pages, people.Stale.Count,
-            Milliseconds(started, loaded), Milliseconds(loaded, built), Milliseconds(built, peopleDone), Milliseconds(peopleDone, time.GetTimestamp()));
+            Milliseconds(started, loaded), Milliseconds(loaded, built), Milliseconds(built, peopleDone), Milliseconds(built, filesDone));
 
         // Recorded before the publish is, so a series page never reads an older publish's participants under this one's hash.
         await series.RecordParticipantsAsync(session.Id, contentHash, transcript.Participants, cancellationToken);
@@ -207,5 +205,6 @@ public sealed class TranscriptPublisher(
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     /// <summary>A file of a session's transcript, rendered only when its turn to upload comes.</summary>
-    private sealed record PublishedFile(string Name, string ContentType, Func<ReadOnlyMemory<byte>> Render);
+    /// <param name="LinksPeople">Links to the people pages, so it uploads only once they are there.</param>
+    private sealed record PublishedFile(string Name, string ContentType, bool LinksPeople, Func<ReadOnlyMemory<byte>> Render);
 }
