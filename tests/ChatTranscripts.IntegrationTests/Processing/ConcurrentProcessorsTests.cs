@@ -108,6 +108,44 @@ public sealed class ConcurrentProcessorsTests(AzuriteFixture azurite)
         Assert.Contains(older.Logs.GetSnapshot(), r => r.Message.StartsWith("Received posts changed under the processor (409", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_post_and_its_edit_into_another_hour_leave_the_same_state_in_one_batch_as_apart()
+    {
+        // The session's window ends at 14:00: the original (13:55) is in it, the edit moved the post to 15:00, out of it.
+        var original = FaultyPipeline.Post("1", "A1: just in time #bmcmed", 115);
+        var moved = FaultyPipeline.Post("1", "A1: just in time #bmcmed (moved)", 180, editedMinute: 185);
+        await using var apart = FaultyPipeline.Create(azurite);
+        await using var reversed = FaultyPipeline.Create(azurite);
+        await using var together = FaultyPipeline.Create(azurite);
+        foreach (var pipeline in new[] { apart, reversed, together })
+        {
+            await pipeline.DefineAsync("snap-chat");
+        }
+
+        await apart.Processor.ProcessAsync([original], CancellationToken.None);
+        await apart.Processor.ProcessAsync([moved], CancellationToken.None);
+        await reversed.Processor.ProcessAsync([moved], CancellationToken.None);
+        await reversed.Processor.ProcessAsync([original], CancellationToken.None);
+        // Two deliveries in one batch, as a drainer takes them from the queue.
+        await together.Processor.ProcessAsync([original, moved], CancellationToken.None);
+
+        // Each hour keeps the latest version created in it; the session shows the latest version created in its window.
+        var expected = (await apart.StateAsync("snap-chat")).Posts;
+        Assert.Equal(["twitter:1|A1: just in time #bmcmed|twitter:1"], expected);
+        foreach (var pipeline in new[] { reversed, together })
+        {
+            Assert.Equal(expected, (await pipeline.StateAsync("snap-chat")).Posts);
+            Assert.Equal(await apart.RowsAsync("snap-chat"), await pipeline.RowsAsync("snap-chat"));
+            Assert.Equal(await ReceivedTextsAsync(apart, original, moved), await ReceivedTextsAsync(pipeline, original, moved));
+        }
+        Assert.Equal(["A1: just in time #bmcmed", "A1: just in time #bmcmed (moved)"], await ReceivedTextsAsync(together, original, moved));
+    }
+
+    /// <summary>The text of the version each delivery's row of ReceivedPosts holds.</summary>
+    private static async Task<IReadOnlyList<string>> ReceivedTextsAsync(FaultyPipeline pipeline, params PipelineMessage[] deliveries) =>
+        (await pipeline.Services.GetRequiredService<ReceivedPostStore>().GetAsync(deliveries.SelectMany(d => d.Posts), CancellationToken.None))
+            .Values.Select(version => version.Post!.Text).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The generated posts and deletions put together into deliveries of 1 to 12, as webhooks send them.</summary>
     private static List<PipelineMessage> Deliveries(Random random, List<PipelineMessage> items)
     {

@@ -22,18 +22,19 @@ public sealed class ReceivedPostWriter(ReceivedPostStore received, ReceivedPostH
     /// written in the round that finished and the versions storage refused to hold.
     /// </summary>
     public async Task<(int Written, IReadOnlyList<SetAsidePost> Refused)> WriteNewerAsync(
-        IReadOnlyList<(CanonicalPost Post, string Hash)> posts, IReadOnlyDictionary<PostKey, StoredVersion> stored, CancellationToken cancellationToken)
+        IReadOnlyList<(CanonicalPost Post, string Hash)> posts, IReadOnlyDictionary<ReceivedPostRow, StoredVersion> stored, CancellationToken cancellationToken)
     {
-        var current = new Dictionary<PostKey, StoredVersion>(stored);
+        var current = new Dictionary<ReceivedPostRow, StoredVersion>(stored);
+        StoredVersion InRowOf((CanonicalPost Post, string Hash) arrival) => current[ReceivedPostRow.Of(arrival.Post)];
         for (var attempt = 1; ; attempt++)
         {
             // A version a snapshot vouched for has no ETag; only the rows about to be replaced need reading for one.
-            var unread = posts.Where(p => current[p.Post.Key] is { Post: not null, ETag: null } version && IsNewer(p, version)).Select(p => p.Post).ToList();
+            var unread = posts.Where(p => InRowOf(p) is { Post: not null, ETag: null } version && IsNewer(p, version)).Select(p => p.Post).ToList();
             if (unread.Count > 0)
             {
                 await ReadAsync(unread, current, cancellationToken);
             }
-            var writes = posts.Where(p => IsNewer(p, current[p.Post.Key])).Select(p => (p.Post, p.Hash, current[p.Post.Key])).ToList();
+            var writes = posts.Where(p => IsNewer(p, InRowOf(p))).Select(p => (p.Post, p.Hash, InRowOf(p))).ToList();
             if (writes.Count == 0)
             {
                 return (0, []);
@@ -54,12 +55,13 @@ public sealed class ReceivedPostWriter(ReceivedPostStore received, ReceivedPostH
         }
     }
 
-    private async Task ReadAsync(IReadOnlyList<CanonicalPost> posts, Dictionary<PostKey, StoredVersion> current, CancellationToken cancellationToken)
+    private async Task ReadAsync(IReadOnlyList<CanonicalPost> posts, Dictionary<ReceivedPostRow, StoredVersion> current, CancellationToken cancellationToken)
     {
         var read = await received.GetAsync(posts, cancellationToken);
         foreach (var post in posts)
         {
-            current[post.Key] = read.TryGetValue(post.Key, out var version) ? version : StoredVersion.None;
+            var row = ReceivedPostRow.Of(post);
+            current[row] = read.TryGetValue(row, out var version) ? version : StoredVersion.None;
         }
     }
 

@@ -13,5 +13,5 @@ public interface IReceivedPostWriter
     /// written and the versions storage refused to hold.
     /// </summary>
     Task<(int Written, IReadOnlyList<SetAsidePost> Refused)> WriteNewerAsync(
-        IReadOnlyList<(CanonicalPost Post, string Hash)> posts, IReadOnlyDictionary<PostKey, StoredVersion> stored, CancellationToken cancellationToken);
+        IReadOnlyList<(CanonicalPost Post, string Hash)> posts, IReadOnlyDictionary<ReceivedPostRow, StoredVersion> stored, CancellationToken cancellationToken);
 }

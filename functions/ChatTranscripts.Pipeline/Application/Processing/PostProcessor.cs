@@ -86,8 +86,10 @@ public sealed class PostProcessor(
             deletedVersions = await RemoveReceivedVersionsAsync(deletedNow, cancellationToken);
         }
 
-        var latest = PostVersions.Latest(messages.SelectMany(m => m.Posts));
-        var tombstones = await deletions.DeletedAmongAsync(latest.Select(p => p.Post.Key), mark, cancellationToken);
+        // Per row, not per post: an edit that moved a post to another hour does not replace the version it was edited
+        // from, whether the two arrive in one batch or in two.
+        var latest = PostVersions.LatestPerRow(messages.SelectMany(m => m.Posts));
+        var tombstones = await deletions.DeletedAmongAsync(latest.Select(p => p.Post.Key).Distinct(), mark, cancellationToken);
         var live = latest.Where(p => !tombstones.Contains(p.Post.Key)).ToList();
 
         // Every post of the batch counts, not only the newer ones: after a crash between storing a post and routing it,
@@ -118,8 +120,8 @@ public sealed class PostProcessor(
             {
                 logger.LogError("Set aside post {PostKey}: storage refused it ({Reason})", post.Post.Key, post.Reason);
             }
-            var refusedKeys = refused.Select(r => r.Post.Key).ToHashSet();
-            live.RemoveAll(p => refusedKeys.Contains(p.Post.Key));
+            var refusedRows = refused.Select(r => ReceivedPostRow.Of(r.Post)).ToHashSet();
+            live.RemoveAll(p => refusedRows.Contains(ReceivedPostRow.Of(p.Post)));
         }
 
         var stored = Stopwatch.GetTimestamp();
@@ -137,23 +139,23 @@ public sealed class PostProcessor(
             (long)Stopwatch.GetElapsedTime(started, looked).TotalMilliseconds,
             (long)Stopwatch.GetElapsedTime(looked, stored).TotalMilliseconds,
             (long)Stopwatch.GetElapsedTime(stored).TotalMilliseconds);
-        return live.Select(p => p.Post.Key).ToList();
+        return live.Select(p => p.Post.Key).Distinct().ToList();
     }
 
     /// <summary>
     /// The version each post's ReceivedPosts row holds now. A session snapshot whose window covers the row's hour
     /// knows it; only the rest are read, one point read each.
     /// </summary>
-    private async Task<Dictionary<PostKey, StoredVersion>> StoredVersionsAsync(
+    private async Task<Dictionary<ReceivedPostRow, StoredVersion>> StoredVersionsAsync(
         IReadOnlyList<(CanonicalPost Post, string Hash)> posts, IReadOnlyList<SessionSnapshot> routes, CancellationToken cancellationToken)
     {
-        var versions = new Dictionary<PostKey, StoredVersion>();
+        var versions = new Dictionary<ReceivedPostRow, StoredVersion>();
         var unknown = new List<CanonicalPost>();
         foreach (var (post, _) in posts)
         {
             if (routes.Select(route => route.StoredVersionOf(post)).FirstOrDefault(version => version is not null) is { } known)
             {
-                versions[post.Key] = known;
+                versions[ReceivedPostRow.Of(post)] = known;
             }
             else
             {
@@ -163,7 +165,8 @@ public sealed class PostProcessor(
         var read = await received.GetAsync(unknown, cancellationToken);
         foreach (var post in unknown)
         {
-            versions[post.Key] = read.TryGetValue(post.Key, out var current) ? current : StoredVersion.None;
+            var row = ReceivedPostRow.Of(post);
+            versions[row] = read.TryGetValue(row, out var current) ? current : StoredVersion.None;
         }
         return versions;
     }
