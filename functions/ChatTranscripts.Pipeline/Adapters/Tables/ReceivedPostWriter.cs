@@ -19,13 +19,15 @@ public sealed class ReceivedPostWriter(ReceivedPostStore received, ReceivedPostH
 
     /// <summary>
     /// Writes each post whose version is newer than <paramref name="stored"/> says the row holds; returns how many were
-    /// written in the round that finished and the versions storage refused to hold.
+    /// written and what else storing them did.
     /// </summary>
-    public async Task<(int Written, IReadOnlyList<SetAsidePost> Refused)> WriteNewerAsync(
+    public async Task<ReceivedWriteOutcome> WriteNewerAsync(
         IReadOnlyList<(CanonicalPost Post, string Hash)> posts, IReadOnlyDictionary<ReceivedPostRow, StoredVersion> stored, CancellationToken cancellationToken)
     {
         var current = new Dictionary<ReceivedPostRow, StoredVersion>(stored);
         StoredVersion InRowOf((CanonicalPost Post, string Hash) arrival) => current[ReceivedPostRow.Of(arrival.Post)];
+        // Gathered over every round: a failed round's transactions before the failed one were committed.
+        var displaced = new HashSet<DateTimeOffset>();
         for (var attempt = 1; ; attempt++)
         {
             // A version a snapshot vouched for has no ETag; only the rows about to be replaced need reading for one.
@@ -34,16 +36,18 @@ public sealed class ReceivedPostWriter(ReceivedPostStore received, ReceivedPostH
             {
                 await ReadAsync(unread, current, cancellationToken);
             }
-            var writes = posts.Where(p => IsNewer(p, InRowOf(p))).Select(p => (p.Post, p.Hash, InRowOf(p))).ToList();
+            var writes = posts.Where(p => IsNewer(p, InRowOf(p))).Select(p => (p.Post, p.Hash, Current: InRowOf(p))).ToList();
+            var superseded = posts.Where(p => !IsNewer(p, InRowOf(p)) && InRowOf(p).Hash != p.Hash).Select(p => ReceivedPostRow.Of(p.Post)).ToHashSet();
             if (writes.Count == 0)
             {
-                return (0, []);
+                return new ReceivedWriteOutcome(0, [], superseded, displaced);
             }
+            displaced.UnionWith(writes.Where(w => w.Current.Post is { } old && old.CreatedAt != w.Post.CreatedAt).Select(w => w.Current.Post!.CreatedAt));
             await hours.RecordAsync(writes.Select(w => w.Post), cancellationToken);
             try
             {
                 var refused = await received.WriteOverAsync(writes, cancellationToken);
-                return (writes.Count - refused.Count, refused);
+                return new ReceivedWriteOutcome(writes.Count - refused.Count, refused, superseded, displaced);
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412 && attempt < MaxConflicts)
             {

@@ -112,7 +112,7 @@ public sealed class PostProcessor(
         }
 
         var looked = Stopwatch.GetTimestamp();
-        var (written, refused) = await receivedWriter.WriteNewerAsync(live, await StoredVersionsAsync(live, routes, cancellationToken), cancellationToken);
+        var (written, refused, superseded, displaced) = await receivedWriter.WriteNewerAsync(live, await StoredVersionsAsync(live, routes, cancellationToken), cancellationToken);
         if (refused.Count > 0)
         {
             await setAside.RecordReceivedAsync(refused, cancellationToken);
@@ -124,10 +124,23 @@ public sealed class PostProcessor(
             live.RemoveAll(p => refusedRows.Contains(ReceivedPostRow.Of(p.Post)));
         }
 
+        // An edit that moved a post within its hour replaced the version before it, which sessions that do not hold the
+        // edit's time may have shown.
+        var routed = routes.Select(route => route.Record.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var session in await sessions.WithWindowHoldingAsync(displaced, cancellationToken))
+        {
+            if (routed.Add(session.Id))
+            {
+                routes.Add(snapshots.TryGet(session) ?? await reconciler.LoadAsync(session, cancellationToken));
+            }
+        }
+
         var stored = Stopwatch.GetTimestamp();
+        // A version its row holds a newer one of is in no window; the sessions are still routed, as after a crash.
+        var held = live.Where(p => !superseded.Contains(ReceivedPostRow.Of(p.Post))).ToList();
         foreach (var route in routes)
         {
-            if (await reconciler.ReconcileAsync(route, live, deletedNow, cancellationToken) is { } reconciled)
+            if (await reconciler.ReconcileAsync(route, held, deletedNow, cancellationToken) is { } reconciled)
             {
                 snapshots.Keep(reconciled);
             }
