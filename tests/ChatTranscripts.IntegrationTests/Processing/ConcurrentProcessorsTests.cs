@@ -108,6 +108,54 @@ public sealed class ConcurrentProcessorsTests(AzuriteFixture azurite)
         Assert.Contains(older.Logs.GetSnapshot(), r => r.Message.StartsWith("Received posts changed under the processor (409", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Each hour keeps the latest version created in it, and the session shows the latest version created in its window,
+    /// whether the versions come apart, in reverse, or together in one batch, and whether the processor routes the session
+    /// from what it kept or from storage.
+    /// </summary>
+    [Theory]
+    // The window ends at 14:00: the edit moves the post from 13:55 to 15:00, another hour; the session keeps the original.
+    [InlineData(115, 180, new[] { "A1: edited out #bmcmed", "A1: edited out #bmcmed (moved)" }, "A1: edited out #bmcmed")]
+    // The window starts at 11:45: the edit moves the post from 11:50 to 11:40, within the hour, so it replaces the original.
+    [InlineData(-10, -20, new[] { "A1: edited out #bmcmed (moved)" }, null)]
+    public async Task A_post_and_its_edit_out_of_the_window_end_in_one_state_however_they_arrive(
+        int originalMinute, int movedMinute, string[] received, string? shown)
+    {
+        var original = FaultyPipeline.Post("1", "A1: edited out #bmcmed", originalMinute);
+        var moved = FaultyPipeline.Post("1", "A1: edited out #bmcmed (moved)", movedMinute, editedMinute: 185);
+        await using var apart = FaultyPipeline.Create(azurite);
+        await using var reversed = FaultyPipeline.Create(azurite);
+        await using var together = FaultyPipeline.Create(azurite);
+        foreach (var pipeline in new[] { apart, reversed, together })
+        {
+            await pipeline.DefineAsync("snap-chat");
+        }
+
+        await apart.Processor.ProcessAsync([original], CancellationToken.None);
+        await apart.Processor.ProcessAsync([moved], CancellationToken.None);
+        await reversed.Processor.ProcessAsync([moved], CancellationToken.None);
+        await reversed.Processor.ProcessAsync([original], CancellationToken.None);
+        // Two deliveries in one batch, as a drainer takes them from the queue.
+        await together.Processor.ProcessAsync([original, moved], CancellationToken.None);
+
+        string[] expected = shown is null ? [] : [$"twitter:1|{shown}|twitter:1"];
+        foreach (var pipeline in new[] { apart, reversed, together })
+        {
+            Assert.Equal(expected, (await pipeline.StateAsync("snap-chat")).Posts);
+            Assert.Equal(received, await ReceivedTextsAsync(pipeline, original, moved));
+            var kept = await pipeline.RowsAsync("snap-chat");
+            // Another processor routes the session again from storage alone, and changes nothing.
+            await using var fresh = FaultyPipeline.Create(azurite, new Dictionary<string, string?> { ["Storage:TablePrefix"] = pipeline.TablePrefix });
+            await fresh.Processor.ProcessAsync([PipelineMessage.SessionChanged("snap-chat")], CancellationToken.None);
+            Assert.Equal(kept, await pipeline.RowsAsync("snap-chat"));
+        }
+    }
+
+    /// <summary>The text of the version each delivery's row of ReceivedPosts holds.</summary>
+    private static async Task<IReadOnlyList<string>> ReceivedTextsAsync(FaultyPipeline pipeline, params PipelineMessage[] deliveries) =>
+        (await pipeline.Services.GetRequiredService<ReceivedPostStore>().GetAsync(deliveries.SelectMany(d => d.Posts).DistinctBy(ReceivedPostRow.Of), CancellationToken.None))
+            .Values.Select(version => version.Post!.Text).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The generated posts and deletions put together into deliveries of 1 to 12, as webhooks send them.</summary>
     private static List<PipelineMessage> Deliveries(Random random, List<PipelineMessage> items)
     {

@@ -88,7 +88,7 @@ public sealed class SessionSnapshotTests(AzuriteFixture azurite)
         await first.Processor.ProcessAsync([orphan], CancellationToken.None);
         // The parent reaches the second processor, whose snapshot has never seen the orphan.
         await second.Services.GetRequiredService<ReceivedPostWriter>().WriteNewerAsync(
-            PostVersions.Latest(parent.Posts), parent.Posts.ToDictionary(p => p.Key, _ => StoredVersion.None), CancellationToken.None);
+            PostVersions.Latest(parent.Posts), parent.Posts.ToDictionary(ReceivedPostRow.Of, _ => StoredVersion.None), CancellationToken.None);
         var reconciled = await reconciler.ReconcileAsync(stale, PostVersions.Latest(parent.Posts), new HashSet<PostKey>(), CancellationToken.None);
 
         Assert.NotNull(reconciled);

@@ -15,7 +15,7 @@ public sealed class ReceivedPostStore(PipelineTables tables) : IReceivedPostStor
     private const string HashColumn = "Hash";
 
     /// <summary>The version stored in the row each post would be written to, with the row's ETag; missing rows are absent.</summary>
-    public async Task<IReadOnlyDictionary<PostKey, StoredVersion>> GetAsync(IEnumerable<CanonicalPost> posts, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<ReceivedPostRow, StoredVersion>> GetAsync(IEnumerable<CanonicalPost> posts, CancellationToken cancellationToken)
     {
         var found = await BoundedParallel.SelectAsync(posts, async (post, ct) =>
         {
@@ -23,7 +23,7 @@ public sealed class ReceivedPostStore(PipelineTables tables) : IReceivedPostStor
                 TableKeys.HourBucket(post.CreatedAt), TableKeys.Escape(post.Key.ToString()), cancellationToken: ct);
             return response.HasValue ? new StoredVersion(PostColumns.Read(response.Value!), response.Value!.GetString(HashColumn), response.Value!.ETag.ToString()) : null;
         }, cancellationToken);
-        return found.OfType<StoredVersion>().ToDictionary(f => f.Post!.Key);
+        return found.OfType<StoredVersion>().ToDictionary(f => ReceivedPostRow.Of(f.Post!));
     }
 
     /// <summary>

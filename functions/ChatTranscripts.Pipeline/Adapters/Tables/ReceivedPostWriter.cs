@@ -19,30 +19,35 @@ public sealed class ReceivedPostWriter(ReceivedPostStore received, ReceivedPostH
 
     /// <summary>
     /// Writes each post whose version is newer than <paramref name="stored"/> says the row holds; returns how many were
-    /// written in the round that finished and the versions storage refused to hold.
+    /// written and what else storing them did.
     /// </summary>
-    public async Task<(int Written, IReadOnlyList<SetAsidePost> Refused)> WriteNewerAsync(
-        IReadOnlyList<(CanonicalPost Post, string Hash)> posts, IReadOnlyDictionary<PostKey, StoredVersion> stored, CancellationToken cancellationToken)
+    public async Task<ReceivedWriteOutcome> WriteNewerAsync(
+        IReadOnlyList<(CanonicalPost Post, string Hash)> posts, IReadOnlyDictionary<ReceivedPostRow, StoredVersion> stored, CancellationToken cancellationToken)
     {
-        var current = new Dictionary<PostKey, StoredVersion>(stored);
+        var current = new Dictionary<ReceivedPostRow, StoredVersion>(stored);
+        StoredVersion InRowOf((CanonicalPost Post, string Hash) arrival) => current[ReceivedPostRow.Of(arrival.Post)];
+        // Gathered over every round: a failed round's transactions before the failed one were committed.
+        var displaced = new HashSet<DateTimeOffset>();
         for (var attempt = 1; ; attempt++)
         {
             // A version a snapshot vouched for has no ETag; only the rows about to be replaced need reading for one.
-            var unread = posts.Where(p => current[p.Post.Key] is { Post: not null, ETag: null } version && IsNewer(p, version)).Select(p => p.Post).ToList();
+            var unread = posts.Where(p => InRowOf(p) is { Post: not null, ETag: null } version && IsNewer(p, version)).Select(p => p.Post).ToList();
             if (unread.Count > 0)
             {
                 await ReadAsync(unread, current, cancellationToken);
             }
-            var writes = posts.Where(p => IsNewer(p, current[p.Post.Key])).Select(p => (p.Post, p.Hash, current[p.Post.Key])).ToList();
+            var writes = posts.Where(p => IsNewer(p, InRowOf(p))).Select(p => (p.Post, p.Hash, Current: InRowOf(p))).ToList();
+            var superseded = posts.Where(p => !IsNewer(p, InRowOf(p)) && InRowOf(p).Hash != p.Hash).Select(p => ReceivedPostRow.Of(p.Post)).ToHashSet();
             if (writes.Count == 0)
             {
-                return (0, []);
+                return new ReceivedWriteOutcome(0, [], superseded, displaced);
             }
+            displaced.UnionWith(writes.Where(w => w.Current.Post is { } old && old.CreatedAt != w.Post.CreatedAt).Select(w => w.Current.Post!.CreatedAt));
             await hours.RecordAsync(writes.Select(w => w.Post), cancellationToken);
             try
             {
                 var refused = await received.WriteOverAsync(writes, cancellationToken);
-                return (writes.Count - refused.Count, refused);
+                return new ReceivedWriteOutcome(writes.Count - refused.Count, refused, superseded, displaced);
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412 && attempt < MaxConflicts)
             {
@@ -54,12 +59,13 @@ public sealed class ReceivedPostWriter(ReceivedPostStore received, ReceivedPostH
         }
     }
 
-    private async Task ReadAsync(IReadOnlyList<CanonicalPost> posts, Dictionary<PostKey, StoredVersion> current, CancellationToken cancellationToken)
+    private async Task ReadAsync(IReadOnlyList<CanonicalPost> posts, Dictionary<ReceivedPostRow, StoredVersion> current, CancellationToken cancellationToken)
     {
         var read = await received.GetAsync(posts, cancellationToken);
         foreach (var post in posts)
         {
-            current[post.Key] = read.TryGetValue(post.Key, out var version) ? version : StoredVersion.None;
+            var row = ReceivedPostRow.Of(post);
+            current[row] = read.TryGetValue(row, out var version) ? version : StoredVersion.None;
         }
     }
 

@@ -9,7 +9,7 @@ namespace ChatTranscripts.Pipeline.Application.Ports;
 public interface IReceivedPostStore
 {
     /// <summary>The version stored in the row each post would be written to, with the row's ETag; missing rows are absent.</summary>
-    Task<IReadOnlyDictionary<PostKey, StoredVersion>> GetAsync(IEnumerable<CanonicalPost> posts, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<ReceivedPostRow, StoredVersion>> GetAsync(IEnumerable<CanonicalPost> posts, CancellationToken cancellationToken);
 
     Task DeleteAsync(PostKey key, DateTimeOffset createdAt, CancellationToken cancellationToken);
 

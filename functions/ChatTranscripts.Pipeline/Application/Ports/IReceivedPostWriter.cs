@@ -10,8 +10,8 @@ public interface IReceivedPostWriter
 {
     /// <summary>
     /// Writes each post whose version is newer than <paramref name="stored"/> says the row holds; returns how many were
-    /// written and the versions storage refused to hold.
+    /// written and what else storing them did.
     /// </summary>
-    Task<(int Written, IReadOnlyList<SetAsidePost> Refused)> WriteNewerAsync(
-        IReadOnlyList<(CanonicalPost Post, string Hash)> posts, IReadOnlyDictionary<PostKey, StoredVersion> stored, CancellationToken cancellationToken);
+    Task<ReceivedWriteOutcome> WriteNewerAsync(
+        IReadOnlyList<(CanonicalPost Post, string Hash)> posts, IReadOnlyDictionary<ReceivedPostRow, StoredVersion> stored, CancellationToken cancellationToken);
 }

@@ -86,8 +86,10 @@ public sealed class PostProcessor(
             deletedVersions = await RemoveReceivedVersionsAsync(deletedNow, cancellationToken);
         }
 
-        var latest = PostVersions.Latest(messages.SelectMany(m => m.Posts));
-        var tombstones = await deletions.DeletedAmongAsync(latest.Select(p => p.Post.Key), mark, cancellationToken);
+        // Per row, not per post: an edit that moved a post to another hour does not replace the version it was edited
+        // from, whether the two arrive in one batch or in two.
+        var latest = PostVersions.LatestPerRow(messages.SelectMany(m => m.Posts));
+        var tombstones = await deletions.DeletedAmongAsync(latest.Select(p => p.Post.Key).Distinct(), mark, cancellationToken);
         var live = latest.Where(p => !tombstones.Contains(p.Post.Key)).ToList();
 
         // Every post of the batch counts, not only the newer ones: after a crash between storing a post and routing it,
@@ -110,7 +112,7 @@ public sealed class PostProcessor(
         }
 
         var looked = Stopwatch.GetTimestamp();
-        var (written, refused) = await receivedWriter.WriteNewerAsync(live, await StoredVersionsAsync(live, routes, cancellationToken), cancellationToken);
+        var (written, refused, superseded, displaced) = await receivedWriter.WriteNewerAsync(live, await StoredVersionsAsync(live, routes, cancellationToken), cancellationToken);
         if (refused.Count > 0)
         {
             await setAside.RecordReceivedAsync(refused, cancellationToken);
@@ -118,14 +120,27 @@ public sealed class PostProcessor(
             {
                 logger.LogError("Set aside post {PostKey}: storage refused it ({Reason})", post.Post.Key, post.Reason);
             }
-            var refusedKeys = refused.Select(r => r.Post.Key).ToHashSet();
-            live.RemoveAll(p => refusedKeys.Contains(p.Post.Key));
+            var refusedRows = refused.Select(r => ReceivedPostRow.Of(r.Post)).ToHashSet();
+            live.RemoveAll(p => refusedRows.Contains(ReceivedPostRow.Of(p.Post)));
+        }
+
+        // An edit that moved a post within its hour replaced the version before it, which sessions that do not hold the
+        // edit's time may have shown.
+        var routed = routes.Select(route => route.Record.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var session in await sessions.WithWindowHoldingAsync(displaced, cancellationToken))
+        {
+            if (routed.Add(session.Id))
+            {
+                routes.Add(snapshots.TryGet(session) ?? await reconciler.LoadAsync(session, cancellationToken));
+            }
         }
 
         var stored = Stopwatch.GetTimestamp();
+        // A version its row holds a newer one of is in no window; the sessions are still routed, as after a crash.
+        var held = live.Where(p => !superseded.Contains(ReceivedPostRow.Of(p.Post))).ToList();
         foreach (var route in routes)
         {
-            if (await reconciler.ReconcileAsync(route, live, deletedNow, cancellationToken) is { } reconciled)
+            if (await reconciler.ReconcileAsync(route, held, deletedNow, cancellationToken) is { } reconciled)
             {
                 snapshots.Keep(reconciled);
             }
@@ -137,23 +152,23 @@ public sealed class PostProcessor(
             (long)Stopwatch.GetElapsedTime(started, looked).TotalMilliseconds,
             (long)Stopwatch.GetElapsedTime(looked, stored).TotalMilliseconds,
             (long)Stopwatch.GetElapsedTime(stored).TotalMilliseconds);
-        return live.Select(p => p.Post.Key).ToList();
+        return live.Select(p => p.Post.Key).Distinct().ToList();
     }
 
     /// <summary>
     /// The version each post's ReceivedPosts row holds now. A session snapshot whose window covers the row's hour
     /// knows it; only the rest are read, one point read each.
     /// </summary>
-    private async Task<Dictionary<PostKey, StoredVersion>> StoredVersionsAsync(
+    private async Task<Dictionary<ReceivedPostRow, StoredVersion>> StoredVersionsAsync(
         IReadOnlyList<(CanonicalPost Post, string Hash)> posts, IReadOnlyList<SessionSnapshot> routes, CancellationToken cancellationToken)
     {
-        var versions = new Dictionary<PostKey, StoredVersion>();
+        var versions = new Dictionary<ReceivedPostRow, StoredVersion>();
         var unknown = new List<CanonicalPost>();
         foreach (var (post, _) in posts)
         {
             if (routes.Select(route => route.StoredVersionOf(post)).FirstOrDefault(version => version is not null) is { } known)
             {
-                versions[post.Key] = known;
+                versions[ReceivedPostRow.Of(post)] = known;
             }
             else
             {
@@ -163,7 +178,8 @@ public sealed class PostProcessor(
         var read = await received.GetAsync(unknown, cancellationToken);
         foreach (var post in unknown)
         {
-            versions[post.Key] = read.TryGetValue(post.Key, out var current) ? current : StoredVersion.None;
+            var row = ReceivedPostRow.Of(post);
+            versions[row] = read.TryGetValue(row, out var current) ? current : StoredVersion.None;
         }
         return versions;
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using ChatTranscripts.Pipeline.Application.Ports;
 using ChatTranscripts.Pipeline.Core;
 
 namespace ChatTranscripts.Pipeline.Application.Processing;
@@ -22,9 +23,19 @@ public static class PostVersions
 
     /// <summary>The winning version of each post among <paramref name="posts"/>, with its hash.</summary>
     public static IReadOnlyList<(CanonicalPost Post, string Hash)> Latest(IEnumerable<CanonicalPost> posts) =>
+        LatestBy(posts, post => post.Key);
+
+    /// <summary>
+    /// The winning version of each post in each ReceivedPosts row (<see cref="ReceivedPostRow"/>) among
+    /// <paramref name="posts"/>: what storing them one by one would leave in the rows, so storing them together does too.
+    /// </summary>
+    public static IReadOnlyList<(CanonicalPost Post, string Hash)> LatestPerRow(IEnumerable<CanonicalPost> posts) =>
+        LatestBy(posts, ReceivedPostRow.Of);
+
+    private static IReadOnlyList<(CanonicalPost Post, string Hash)> LatestBy<TKey>(IEnumerable<CanonicalPost> posts, Func<CanonicalPost, TKey> key) =>
         posts
             .Select(post => (Post: post, Hash: Hash(post)))
-            .GroupBy(p => p.Post.Key)
+            .GroupBy(p => key(p.Post))
             .Select(versions => versions.Aggregate((best, next) => Compare(next.Post, next.Hash, best.Post, best.Hash) > 0 ? next : best))
             .ToList();
 }

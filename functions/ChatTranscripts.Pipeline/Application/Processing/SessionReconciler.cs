@@ -38,7 +38,7 @@ public sealed class SessionReconciler(
     }
 
     /// <summary>
-    /// Adds <paramref name="arrivals"/> (already stored as received) to the snapshot, drops <paramref name="deleted"/>
+    /// Adds <paramref name="arrivals"/> (the versions their received rows now hold) to the snapshot, drops <paramref name="deleted"/>
     /// posts, and writes what changed. Returns false, having written nothing to the session record, when the record
     /// changed under the snapshot: the snapshot must then be loaded again.
     /// </summary>
@@ -57,14 +57,42 @@ public sealed class SessionReconciler(
                 changed.Add(key);
             }
         }
+        var displaced = new HashSet<PostKey>();
         foreach (var arrival in arrivals)
         {
-            if (definition.WindowContains(arrival.Post.CreatedAt) && !deleted.Contains(arrival.Post.Key)
-                && (!snapshot.Candidates.TryGetValue(arrival.Post.Key, out var current)
-                    || PostVersions.Compare(arrival.Post, arrival.Hash, current.Post, current.Hash) > 0))
+            var key = arrival.Post.Key;
+            var known = snapshot.Candidates.TryGetValue(key, out var current);
+            if (deleted.Contains(key) || (known && PostVersions.Compare(arrival.Post, arrival.Hash, current.Post, current.Hash) <= 0))
             {
-                snapshot.Candidates[arrival.Post.Key] = arrival;
-                changed.Add(arrival.Post.Key);
+                continue;
+            }
+            if (definition.WindowContains(arrival.Post.CreatedAt))
+            {
+                snapshot.Candidates[key] = arrival;
+                changed.Add(key);
+            }
+            else if (known && UtcHour.Of(arrival.Post.CreatedAt) == UtcHour.Of(current.Post.CreatedAt))
+            {
+                // An edit moved the post out of the window within the hour of the candidate, so it replaced the candidate
+                // in its row: the candidate is now the latest version another hour holds within the window, if any.
+                displaced.Add(key);
+            }
+        }
+        if (displaced.Count > 0)
+        {
+            var remaining = PostVersions.Latest((await received.InWindowAsync(definition, cancellationToken)).Where(post => displaced.Contains(post.Key)))
+                .ToDictionary(version => version.Post.Key);
+            foreach (var key in displaced)
+            {
+                if (remaining.TryGetValue(key, out var version))
+                {
+                    snapshot.Candidates[key] = version;
+                }
+                else
+                {
+                    snapshot.Candidates.Remove(key);
+                }
+                changed.Add(key);
             }
         }
         var candidatesChanged = changed.Count > 0;
