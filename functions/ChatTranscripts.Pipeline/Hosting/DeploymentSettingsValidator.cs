@@ -171,7 +171,7 @@ public sealed partial class DeploymentSettingsValidator(IConfiguration configura
     }
 
     /// <summary>The Functions conventions for an identity-based connection, as <see cref="IdentityCredential"/> reads them.</summary>
-    private static void Identity(string name, IdentityConnectionOptions connection, List<string> problems)
+    private static void Identity(string name, ConnectionOptions connection, List<string> problems)
     {
         var credential = connection.Credential;
         if (!string.IsNullOrWhiteSpace(credential) && !credential.Equals(ManagedIdentity, StringComparison.OrdinalIgnoreCase))

@@ -22,10 +22,14 @@ public sealed class IdentityCredentialTests
         Assert.IsType<DefaultAzureCredential>(IdentityCredential.For(Section("ServiceBus", new() { ["fullyQualifiedNamespace"] = "sb-example.servicebus.windows.net" })));
     }
 
-    private static IdentityConnectionOptions Section(string connection, Dictionary<string, string?> values) =>
-        new ConfigurationBuilder()
+    /// <summary>The connection's settings as the pipeline reads them.</summary>
+    private static ConnectionOptions Section(string connection, Dictionary<string, string?> values)
+    {
+        var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(values.ToDictionary(pair => $"{connection}:{pair.Key}", pair => pair.Value))
-            .Build()
-            .GetSection(connection)
-            .Get<IdentityConnectionOptions>()!;
+            .Build();
+        return connection == ServiceBusConnectionOptions.ConnectionName
+            ? ServiceBusConnectionOptions.Read(configuration)
+            : StorageConnectionOptions.Read(configuration);
+    }
 }

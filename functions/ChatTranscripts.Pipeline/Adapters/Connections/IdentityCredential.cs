@@ -13,7 +13,7 @@ public static class IdentityCredential
     /// <summary>The <c>credential</c> value that asks for the managed identity, as the Functions host spells it.</summary>
     public const string ManagedIdentityCredentialName = "managedidentity";
 
-    public static TokenCredential For(IdentityConnectionOptions connection)
+    public static TokenCredential For(ConnectionOptions connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var clientId = string.IsNullOrEmpty(connection.ClientId) ? null : connection.ClientId;

@@ -6,12 +6,9 @@ namespace ChatTranscripts.Pipeline.Adapters.Connections;
 /// The <c>AzureWebJobsStorage</c> connection as the Functions host reads it: a connection string (Azurite, or
 /// <c>UseDevelopmentStorage=true</c>) or, in Azure, an identity-based section with <c>accountName</c> or a URI per service.
 /// </summary>
-public sealed class StorageConnectionOptions : IdentityConnectionOptions
+public sealed class StorageConnectionOptions : ConnectionOptions
 {
     public const string ConnectionName = "AzureWebJobsStorage";
-
-    /// <summary>The section's own value; not bound from a child key, since the Functions host reads none by that name.</summary>
-    public string? ConnectionString { get; private set; }
 
     public string? AccountName { get; set; }
 
@@ -21,16 +18,7 @@ public sealed class StorageConnectionOptions : IdentityConnectionOptions
 
     public string? TableServiceUri { get; set; }
 
-    public bool HasConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
-
-    public static StorageConnectionOptions Read(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(ConnectionName);
-        var options = new StorageConnectionOptions { ConnectionString = section.Value };
-        section.Bind(options);
-        return options;
-    }
+    public static StorageConnectionOptions Read(IConfiguration configuration) => Read<StorageConnectionOptions>(configuration, ConnectionName);
 
     /// <summary>True when every service has somewhere to connect to: a connection string, or a URI for each.</summary>
     public bool IsComplete => HasConnectionString || new[] { "blob", "queue", "table" }.All(service => ServiceUri(service) is not null);
