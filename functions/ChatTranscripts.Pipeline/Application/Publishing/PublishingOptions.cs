@@ -24,9 +24,8 @@ public sealed class PublishingOptions
     public string Container { get; set; } = "$web";
 
     /// <summary>
-    /// Transcripts of up to this many posts render two files at once, on two cores, beside the people pages; larger ones
-    /// publish the people pages first and then render one file at a time, so that a 100,000-post publish stays within
-    /// 1 GiB (docs/performance.md). 0 always renders one at a time.
+    /// Transcripts of up to this many posts render two files at once, on two cores; larger ones render one file at a
+    /// time, so that a 100,000-post publish stays within 1 GiB (docs/performance.md). 0 always renders one at a time.
     /// </summary>
     [Range(0, int.MaxValue, ErrorMessage = "Publishing:ParallelRenderLimit must be 0 or more posts.")]
     public int ParallelRenderLimit { get; set; } = 20_000;

@@ -116,65 +116,41 @@ public sealed class TranscriptPublisher(
         var loaded = time.GetTimestamp();
         var transcript = TranscriptBuilder.Build(session.Id, session.Definition, posts, moderated.ToSessionModeration());
         var built = time.GetTimestamp();
-        // Under the limit the people pages render and upload side by side with the transcript's files, whose two HTML
-        // pages link to them and so wait for them before they upload; the files render two at a time. Over it, one thing
-        // at a time keeps a large chat within memory: the people pages first, then the files one at a time. Either way
-        // each file renders while the one before it uploads, so a large chat's files are never all in memory together,
-        // and they upload in order, one at a time: the threaded page goes last because it links to every other file.
+        // The people pages go first: the two HTML pages link to them. Then each file renders while the one before it
+        // uploads (two render at once under the limit, one over it, so a large chat's files are never all in memory
+        // together), and they upload in order: the threaded page goes last because it links to every other file.
+        var people = await peoplePages.PublishAsync(transcript, phase, cancellationToken);
+        var peopleDone = time.GetTimestamp();
         PublishedFile[] files =
         [
-            new("transcript.json", SiteFiles.Json, LinksPeople: false, () => TranscriptJson.Serialize(transcript)),
-            new(TranscriptMarkdown.FileName, SiteFiles.Markdown, LinksPeople: false, () => TranscriptMarkdown.Serialize(transcript)),
-            new(TranscriptCsv.FileName, SiteFiles.Csv, LinksPeople: false, () => TranscriptCsv.Serialize(transcript)),
-            new(TranscriptPageRenderer.ChronologicalPage, SiteFiles.Html, LinksPeople: true, () => pageRenderer.RenderChronologicalUtf8(transcript, phase)),
-            new(TranscriptPageRenderer.ThreadedPage, SiteFiles.Html, LinksPeople: true, () => pageRenderer.RenderUtf8(transcript, phase)),
+            new("transcript.json", SiteFiles.Json, () => TranscriptJson.Serialize(transcript)),
+            new(TranscriptMarkdown.FileName, SiteFiles.Markdown, () => TranscriptMarkdown.Serialize(transcript)),
+            new(TranscriptCsv.FileName, SiteFiles.Csv, () => TranscriptCsv.Serialize(transcript)),
+            new(TranscriptPageRenderer.ChronologicalPage, SiteFiles.Html, () => pageRenderer.RenderChronologicalUtf8(transcript, phase)),
+            new(TranscriptPageRenderer.ThreadedPage, SiteFiles.Html, () => pageRenderer.RenderUtf8(transcript, phase)),
         ];
-        var sideBySide = transcript.Stats.Posts <= options.Value.ParallelRenderLimit;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var parts = new SideBySide(cancellationToken);
-        var peopleDone = 0L;
-        var publishingPeople = parts.Start(async ct =>
-        {
-            var published = await peoplePages.PublishAsync(transcript, phase, ct);
-            peopleDone = time.GetTimestamp();
-            return published;
-        });
-        var uploadingFiles = parts.Start(async ct =>
-        {
-            if (!sideBySide)
+        var changed = await RenderAhead.UploadInOrderAsync(
+            files,
+            transcript.Stats.Posts <= options.Value.ParallelRenderLimit ? 2 : 1,
+            file => file.Render(),
+            (file, content, ct) =>
             {
-                await publishingPeople;
-            }
-            return await RenderAhead.UploadInOrderAsync(
-                files,
-                sideBySide ? 2 : 1,
-                file => file.Render(),
-                async (file, content, ct) =>
-                {
-                    // Called in the files' order, so the hash is the same whatever overlaps.
-                    hash.AppendData(Encoding.UTF8.GetBytes(file.Name));
-                    hash.AppendData(content.Span);
-                    if (file.LinksPeople)
-                    {
-                        await publishingPeople;
-                    }
-                    return await site.UploadIfChangedAsync($"{session.Id}/{file.Name}", content, file.ContentType, ct);
-                },
-                ct);
-        });
-        await parts.WhenAllAsync();
-        var people = await publishingPeople;
-        var uploaded = (await uploadingFiles).Count(changed => changed);
-        var filesDone = time.GetTimestamp();
+                hash.AppendData(Encoding.UTF8.GetBytes(file.Name));
+                hash.AppendData(content.Span);
+                return site.UploadIfChangedAsync($"{session.Id}/{file.Name}", content, file.ContentType, ct);
+            },
+            cancellationToken);
+        var uploaded = changed.Count(c => c);
 
         // Pages of people who have none now go once the threaded page no longer links to them.
         await peoplePages.DeleteAsync(people, cancellationToken);
 
         var contentHash = Convert.ToHexString(hash.GetHashAndReset());
         logger.LogInformation(
-            "Published session {SessionId} ({Phase}): {Posts} posts, {Uploaded} of {Files} files changed, {PeopleUploaded} of {People} people pages changed and {PeopleDeleted} deleted; read {ReadMs} ms, built {BuildMs} ms, then (both from the build) people pages {PeopleMs} ms, files rendered and uploaded {FilesMs} ms",
+            "Published session {SessionId} ({Phase}): {Posts} posts, {Uploaded} of {Files} files changed, {PeopleUploaded} of {People} people pages changed and {PeopleDeleted} deleted; read {ReadMs} ms, built {BuildMs} ms, people pages {PeopleMs} ms, rendered and uploaded {FilesMs} ms",
             session.Id, phase, transcript.Stats.Posts, uploaded, files.Length, people.Uploaded, people.Pages, people.Stale.Count,
-            Milliseconds(started, loaded), Milliseconds(loaded, built), Milliseconds(built, peopleDone), Milliseconds(built, filesDone));
+            Milliseconds(started, loaded), Milliseconds(loaded, built), Milliseconds(built, peopleDone), Milliseconds(peopleDone, time.GetTimestamp()));
 
         // Recorded before the publish is, so a series page never reads an older publish's participants under this one's hash.
         await series.RecordParticipantsAsync(session.Id, contentHash, transcript.Participants, cancellationToken);
@@ -205,6 +181,5 @@ public sealed class TranscriptPublisher(
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     /// <summary>A file of a session's transcript, rendered only when its turn to upload comes.</summary>
-    /// <param name="LinksPeople">Links to the people pages, so it uploads only once they are there.</param>
-    private sealed record PublishedFile(string Name, string ContentType, bool LinksPeople, Func<ReadOnlyMemory<byte>> Render);
+    private sealed record PublishedFile(string Name, string ContentType, Func<ReadOnlyMemory<byte>> Render);
 }
